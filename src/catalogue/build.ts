@@ -1,0 +1,68 @@
+import type { DroppedModel, ParsedModelsPayload } from '../openrouter/models-payload.js';
+import type { OperatorConfig } from '../config/operator-config.js';
+import { generateOpenRouterConfigs, type ExclusionReason } from './generate.js';
+import type { CatalogueConfig } from './types.js';
+
+/** What one generation kept and left out, for logs, the preview CLI and the API. */
+export interface GenerationSummary {
+  readonly kept: number;
+  readonly free: number;
+  readonly premium: number;
+  readonly fromYaml: number;
+  readonly fromOpenRouter: number;
+  /** Valid OpenRouter models left out by a catalogue rule, by rule. */
+  readonly excluded: Partial<Record<ExclusionReason | 'id-taken-by-operator-config', number>>;
+  /** Malformed OpenRouter model objects, each with its reason. */
+  readonly malformed: readonly DroppedModel[];
+}
+
+export interface BuiltCatalogue {
+  /** Operator configs first, then OpenRouter configs in payload order, as the original lists them. */
+  readonly configs: readonly CatalogueConfig[];
+  readonly summary: GenerationSummary;
+}
+
+/**
+ * Builds the full list of configs from the operator file and (when the integration is on and a
+ * payload is at hand) OpenRouter's models.
+ */
+export function buildCatalogue(operator: OperatorConfig, payload: ParsedModelsPayload | null, nowSeconds: number): BuiltCatalogue {
+  const generated =
+    operator.openRouter.enabled && payload !== null
+      ? generateOpenRouterConfigs(payload.models, operator.openRouter, nowSeconds)
+      : { configs: [], excluded: {} };
+  // OpenRouter ids are generated without regard to operator ids, exactly as the original did, so
+  // pinned ids never move; a model whose id an operator config already holds is left out instead.
+  const operatorIds = new Set(operator.staticConfigs.map((config) => config.id));
+  const excluded: Record<string, number> = { ...generated.excluded };
+  const openRouterConfigs = generated.configs.filter((config) => {
+    if (!operatorIds.has(config.id)) return true;
+    excluded['id-taken-by-operator-config'] = (excluded['id-taken-by-operator-config'] ?? 0) + 1;
+    return false;
+  });
+  const configs = Object.freeze([...operator.staticConfigs, ...openRouterConfigs]);
+  return { configs, summary: summarize(configs, excluded, payload?.dropped ?? []) };
+}
+
+/** Counts a list of configs by tier and source. */
+export function summarize(
+  configs: readonly CatalogueConfig[],
+  excluded: GenerationSummary['excluded'] = {},
+  malformed: readonly DroppedModel[] = [],
+): GenerationSummary {
+  let free = 0;
+  let fromYaml = 0;
+  for (const config of configs) {
+    if (config.billingTier === 'free') free += 1;
+    if (config.source === 'yaml') fromYaml += 1;
+  }
+  return {
+    kept: configs.length,
+    free,
+    premium: configs.length - free,
+    fromYaml,
+    fromOpenRouter: configs.length - fromYaml,
+    excluded,
+    malformed,
+  };
+}

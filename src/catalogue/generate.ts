@@ -1,0 +1,157 @@
+import type { OpenRouterModel } from '../openrouter/models-payload.js';
+import { pythonFloat } from './python-float.js';
+import { scoreOpenRouterModel } from './scoring.js';
+import type { OpenRouterSettings } from './settings.js';
+import { claimStableId } from './stable-id.js';
+import type { BillingTier, CatalogueConfig, PricingPerMillion } from './types.js';
+
+/** Smallest context window an agent can work with. */
+export const MIN_CONTEXT_LENGTH = 100_000;
+
+/** Provider slugs whose tool-call flow OpenRouter cannot relay (Bedrock needs toolConfig with tool history). */
+const EXCLUDED_PROVIDER_SLUGS: ReadonlySet<string> = new Set(['amazon']);
+
+/** Ids known to be deprecated, capacity-less, dedicated-only, param-rejecting, or a redundant meta-router. */
+const EXCLUDED_MODEL_IDS: ReadonlySet<string> = new Set([
+  'openai/gpt-4-1106-preview',
+  'openai/gpt-4-turbo-preview',
+  'openai/gpt-4o:extended',
+  'arcee-ai/virtuoso-large',
+  'openai/o3-deep-research',
+  'openai/o4-mini-deep-research',
+  'openrouter/free',
+]);
+
+/** Why a valid model was left out of the catalogue, in the order the original tests the rules. */
+export type ExclusionReason =
+  | 'not-text-only-output'
+  | 'no-tool-calling'
+  | 'context-below-100k'
+  | 'excluded-provider'
+  | 'excluded-model'
+  | 'no-provider-in-id';
+
+/** The first rule a model fails, or null when it is kept. */
+export function exclusionReason(model: OpenRouterModel): ExclusionReason | null {
+  const output = model.outputModalities;
+  if (output === null || output.length !== 1 || output[0] !== 'text') return 'not-text-only-output';
+  if (!model.supportedParameters.includes('tools')) return 'no-tool-calling';
+  if ((model.contextLength ?? 0) < MIN_CONTEXT_LENGTH) return 'context-below-100k';
+  if (EXCLUDED_PROVIDER_SLUGS.has(providerSlug(model.id))) return 'excluded-provider';
+  if (EXCLUDED_MODEL_IDS.has(model.id) || model.id.split(':')[0]!.endsWith('-deep-research')) return 'excluded-model';
+  if (!model.id.includes('/')) return 'no-provider-in-id';
+  return null;
+}
+
+function providerSlug(modelId: string): string {
+  const slash = modelId.indexOf('/');
+  return slash < 0 ? '' : modelId.slice(0, slash);
+}
+
+/**
+ * Free when the id ends in `:free`, or when prompt and completion prices, as strings with
+ * surrounding whitespace removed, are both exactly "0". Anything else is premium so users are
+ * never under-charged ("0.0", a missing price and "-1" are premium).
+ */
+export function billingTier(model: Pick<OpenRouterModel, 'id' | 'promptPrice' | 'completionPrice'>): BillingTier {
+  if (model.id.endsWith(':free')) return 'free';
+  return pythonStr(model.promptPrice).trim() === '0' && pythonStr(model.completionPrice).trim() === '0' ? 'free' : 'premium';
+}
+
+/** Python's `str()` of a price as the original read it with `pricing.get(key, "")`. */
+function pythonStr(value: string | number | null | undefined): string {
+  if (value === undefined) return '';
+  if (value === null) return 'None';
+  return String(value);
+}
+
+/** A per-token price as USD per million tokens; null when unknown (unparseable, negative or non-finite). */
+export function perMillion(perToken: unknown): number | null {
+  const value = pythonFloat(perToken);
+  if (value === null || !Number.isFinite(value) || value < 0) return null;
+  // Scale through a decimal string: 0.0000025 * 1e6 is 2.4999999999999996 in binary floating point.
+  return Number((value * 1_000_000).toPrecision(12));
+}
+
+export interface GeneratedOpenRouterConfigs {
+  readonly configs: CatalogueConfig[];
+  /** Valid models left out, counted by the rule they failed. */
+  readonly excluded: Partial<Record<ExclusionReason, number>>;
+}
+
+/**
+ * Turns validated OpenRouter models into catalogue configs, keeping payload order.
+ * `taken` holds ids already claimed in this generation (e.g. by operator configs) and is updated.
+ */
+export function generateOpenRouterConfigs(
+  models: readonly OpenRouterModel[],
+  settings: OpenRouterSettings,
+  nowSeconds: number,
+  taken: Set<number> = new Set(),
+): GeneratedOpenRouterConfigs {
+  const configs: CatalogueConfig[] = [];
+  const excluded: Partial<Record<ExclusionReason, number>> = {};
+  for (const model of models) {
+    const reason = exclusionReason(model);
+    if (reason !== null) {
+      excluded[reason] = (excluded[reason] ?? 0) + 1;
+      continue;
+    }
+    configs.push(openRouterConfig(model, settings, nowSeconds, taken));
+  }
+  return { configs, excluded };
+}
+
+function openRouterConfig(model: OpenRouterModel, settings: OpenRouterSettings, nowSeconds: number, taken: Set<number>): CatalogueConfig {
+  const tier = billingTier(model);
+  const isFree = tier === 'free';
+  const name = model.name ?? model.id;
+  const staticBreakdown = scoreOpenRouterModel(
+    {
+      id: model.id,
+      created: model.created,
+      contextLength: model.contextLength,
+      promptPrice: model.promptPrice,
+      completionPrice: model.completionPrice,
+      supportedParameters: model.supportedParameters,
+    },
+    nowSeconds,
+  );
+  const pricing: PricingPerMillion = { prompt: perMillion(model.promptPrice), completion: perMillion(model.completionPrice) };
+  return Object.freeze({
+    id: claimStableId(model.id, settings.idOffset, taken),
+    name,
+    description: `${name} via OpenRouter`,
+    source: 'openrouter',
+    billingTier: tier,
+    anonymousEnabled: isFree ? settings.anonymousEnabledFree : settings.anonymousEnabledPaid,
+    seoEnabled: settings.seoEnabled,
+    seoSlug: null,
+    seoTitle: null,
+    seoDescription: null,
+    quotaReserveTokens: settings.quotaReserveTokens,
+    provider: 'OPENROUTER',
+    modelName: model.id,
+    apiBase: '',
+    hasCredential: settings.hasApiKey,
+    rpm: isFree ? settings.freeRpm : settings.rpm,
+    tpm: isFree ? settings.freeTpm : settings.tpm,
+    litellmParams: Object.freeze({ ...settings.litellmParams }),
+    systemInstructions: settings.systemInstructions,
+    useDefaultSystemInstructions: settings.useDefaultSystemInstructions,
+    citationsEnabled: settings.citationsEnabled,
+    // Free models share one account-wide OpenRouter quota, so load-balancing across them only drains it faster.
+    routerPoolEligible: !isFree,
+    autoPinTier: isFree ? 'C' : 'B',
+    contextLength: model.contextLength,
+    pricing: Object.freeze(pricing),
+    supportsTools: true,
+    supportsImageInput: model.inputModalities.includes('image'),
+    qualityScoreStatic: staticBreakdown.total,
+    staticBreakdown,
+    qualityScore: staticBreakdown.total,
+    qualityScoreHealth: null,
+    healthGated: false,
+    health: null,
+  });
+}

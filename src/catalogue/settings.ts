@@ -1,0 +1,48 @@
+/**
+ * Operator settings the catalogue rules read, already validated and defaulted
+ * (see src/config/operator-config.ts for where they come from).
+ */
+
+/** Settings of the OpenRouter integration, with the original's defaults. */
+export interface OpenRouterSettings {
+  readonly enabled: boolean;
+  readonly idOffset: number;
+  readonly seoEnabled: boolean;
+  readonly quotaReserveTokens: number;
+  readonly rpm: number;
+  readonly tpm: number;
+  readonly freeRpm: number;
+  readonly freeTpm: number;
+  readonly anonymousEnabledPaid: boolean;
+  readonly anonymousEnabledFree: boolean;
+  readonly litellmParams: Readonly<Record<string, unknown>>;
+  readonly systemInstructions: string;
+  readonly useDefaultSystemInstructions: boolean;
+  readonly citationsEnabled: boolean;
+  /** Whether an API key is configured; the key itself lives in `Secrets`. */
+  readonly hasApiKey: boolean;
+  /** Hours between background refreshes; 0 disables them. */
+  readonly refreshIntervalHours: number;
+  /** A refresh that shrinks the kept set by more than this fraction is rejected unless forced. */
+  readonly maxShrinkFraction: number;
+}
+
+export const DEFAULT_OPENROUTER_SETTINGS: OpenRouterSettings = Object.freeze({
+  enabled: true,
+  idOffset: -10_000,
+  seoEnabled: false,
+  quotaReserveTokens: 4000,
+  rpm: 200,
+  tpm: 1_000_000,
+  freeRpm: 20,
+  freeTpm: 100_000,
+  anonymousEnabledPaid: false,
+  anonymousEnabledFree: false,
+  litellmParams: Object.freeze({}),
+  systemInstructions: '',
+  useDefaultSystemInstructions: true,
+  citationsEnabled: true,
+  hasApiKey: false,
+  refreshIntervalHours: 24,
+  maxShrinkFraction: 0.5,
+});

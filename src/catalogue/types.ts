@@ -1,0 +1,109 @@
+/**
+ * The catalogue's domain model. Nothing here knows about GraphQL or HTTP.
+ *
+ * A config never carries its credential: `hasCredential` says whether one is
+ * configured, and the secret itself stays in the operator settings, so no
+ * serializer of a config can leak it.
+ */
+
+export type BillingTier = 'free' | 'premium';
+
+/** Where a config came from: the operator's YAML or OpenRouter's model list. */
+export type ConfigSource = 'yaml' | 'openrouter';
+
+/** Auto (Fastest) pin tier: A = operator-curated, B = OpenRouter premium, C = OpenRouter free. */
+export type AutoPinTier = 'A' | 'B' | 'C';
+
+/** Prices in USD per million tokens; null when unknown or unparseable. */
+export interface PricingPerMillion {
+  readonly prompt: number | null;
+  readonly completion: number | null;
+}
+
+/** The parts of a static quality score; they sum (before clamping to 0..100) to the score. */
+export interface StaticScoreBreakdown {
+  readonly prestige: number;
+  readonly recency: number;
+  readonly priceBand: number;
+  readonly context: number;
+  readonly capabilities: number;
+  readonly penalty: number;
+  readonly operatorBonus: number;
+  /** Sum of the parts before clamping. */
+  readonly rawTotal: number;
+  /** The clamped integer score, equal to `qualityScoreStatic`. */
+  readonly total: number;
+}
+
+/** Why health enrichment gated a model (took it out of Auto selection). */
+export type GateReason = 'NO_ENDPOINTS' | 'NO_OK_ENDPOINT' | 'UPTIME_BELOW_THRESHOLD' | 'NO_UPTIME_DATA';
+
+/** The facts behind one model's health score, from its `/endpoints` payload. */
+export interface HealthFacts {
+  readonly gated: boolean;
+  /** 0..100 float, null when gated. */
+  readonly score: number | null;
+  readonly gateReason: GateReason | null;
+  /** Best uptime in percent, null when no window had data. */
+  readonly bestUptimePct: number | null;
+  /** Which window the best uptime came from, e.g. `uptime_last_30m`. */
+  readonly uptimeWindow: string | null;
+  /** Freshness uptime in percent (5m window first), null when none. */
+  readonly freshnessPct: number | null;
+  readonly freshnessWindow: string | null;
+  readonly endpointCount: number;
+  readonly okEndpointCount: number;
+}
+
+/** Health state attached to a config after an enrichment cycle. */
+export interface HealthSnapshot extends HealthFacts {
+  /** Unix milliseconds when the facts were fetched from upstream. */
+  readonly checkedAt: number;
+  /** True when this cycle's fetch failed or was degraded and the last-good cache supplied the values. */
+  readonly fromCache: boolean;
+}
+
+/** One entry of the catalogue: what the model selector lists and the agent runtime uses. */
+export interface CatalogueConfig {
+  readonly id: number;
+  readonly name: string;
+  readonly description: string;
+  readonly source: ConfigSource;
+  readonly billingTier: BillingTier;
+  readonly anonymousEnabled: boolean;
+  readonly seoEnabled: boolean;
+  readonly seoSlug: string | null;
+  readonly seoTitle: string | null;
+  readonly seoDescription: string | null;
+  readonly quotaReserveTokens: number;
+  /** Upper-case provider as the original stores it, e.g. `OPENROUTER`, `AZURE`. */
+  readonly provider: string;
+  readonly modelName: string;
+  readonly apiBase: string;
+  /** Whether a credential is configured for this config (the credential itself is never held here). */
+  readonly hasCredential: boolean;
+  readonly rpm: number | null;
+  readonly tpm: number | null;
+  readonly litellmParams: Readonly<Record<string, unknown>>;
+  readonly systemInstructions: string;
+  readonly useDefaultSystemInstructions: boolean;
+  readonly citationsEnabled: boolean;
+  readonly routerPoolEligible: boolean;
+  readonly autoPinTier: AutoPinTier;
+  readonly contextLength: number | null;
+  readonly pricing: PricingPerMillion;
+  readonly supportsTools: boolean;
+  readonly supportsImageInput: boolean;
+  readonly qualityScoreStatic: number;
+  readonly staticBreakdown: StaticScoreBreakdown;
+  /** Blended score: equals the static score until health is known and not gated. */
+  readonly qualityScore: number;
+  readonly qualityScoreHealth: number | null;
+  readonly healthGated: boolean;
+  readonly health: HealthSnapshot | null;
+}
+
+/** True for configs that take part in health enrichment (OpenRouter-routed, from either source). */
+export function isOpenRouterProvider(config: Pick<CatalogueConfig, 'provider'>): boolean {
+  return config.provider.toUpperCase() === 'OPENROUTER';
+}

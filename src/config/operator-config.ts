@@ -1,0 +1,243 @@
+import { readFile } from 'node:fs/promises';
+import { parseDocument } from 'yaml';
+import { z } from 'zod';
+import { perMillion } from '../catalogue/generate.js';
+import { scoreOperatorConfig } from '../catalogue/scoring.js';
+import { DEFAULT_OPENROUTER_SETTINGS, type OpenRouterSettings } from '../catalogue/settings.js';
+import type { CatalogueConfig } from '../catalogue/types.js';
+import { formatZodError } from './zod-issues.js';
+
+/**
+ * The operator's YAML, in the original's file shape: a `global_llm_configs` list of curated
+ * models and an `openrouter_integration` block. Keys are checked strictly, so a typo is an error
+ * that names its path instead of a silently ignored setting. `config/catalogue.example.yaml`
+ * documents every key.
+ */
+
+const nonNegativeInt = z.number().int().nonnegative();
+
+const staticConfigSchema = z.strictObject({
+  id: z.number().int(),
+  name: z.string().min(1),
+  description: z.string().default(''),
+  provider: z.string().min(1),
+  model_name: z.string().min(1),
+  api_key: z.string().optional(),
+  api_base: z.string().default(''),
+  rpm: nonNegativeInt.nullable().default(null),
+  tpm: nonNegativeInt.nullable().default(null),
+  litellm_params: z.record(z.string(), z.unknown()).default({}),
+  system_instructions: z.string().default(''),
+  use_default_system_instructions: z.boolean().default(true),
+  citations_enabled: z.boolean().default(true),
+  billing_tier: z.enum(['free', 'premium']).default('free'),
+  anonymous_enabled: z.boolean().default(false),
+  seo_enabled: z.boolean().default(false),
+  seo_slug: z.string().nullable().default(null),
+  seo_title: z.string().nullable().default(null),
+  seo_description: z.string().nullable().default(null),
+  quota_reserve_tokens: nonNegativeInt.default(4000),
+  router_pool_eligible: z.boolean().default(true),
+  supports_tools: z.boolean().default(true),
+  supports_image_input: z.boolean().default(false),
+});
+
+const openRouterBlockSchema = z.strictObject({
+  enabled: z.boolean().optional(),
+  api_key: z.string().optional(),
+  id_offset: z.number().int().optional(),
+  seo_enabled: z.boolean().optional(),
+  quota_reserve_tokens: nonNegativeInt.optional(),
+  rpm: nonNegativeInt.optional(),
+  tpm: nonNegativeInt.optional(),
+  free_rpm: nonNegativeInt.optional(),
+  free_tpm: nonNegativeInt.optional(),
+  anonymous_enabled_paid: z.boolean().optional(),
+  anonymous_enabled_free: z.boolean().optional(),
+  litellm_params: z.record(z.string(), z.unknown()).nullable().optional(),
+  system_instructions: z.string().optional(),
+  use_default_system_instructions: z.boolean().optional(),
+  citations_enabled: z.boolean().optional(),
+  refresh_interval_hours: z.number().nonnegative().optional(),
+  max_shrink_fraction: z.number().min(0).max(1).optional(),
+  /** Deprecated: tiers now come from OpenRouter's own pricing. Accepted and ignored, with a warning. */
+  billing_tier: z.string().optional(),
+  /** Deprecated: seeds `anonymous_enabled_paid`/`_free` unless those are set. */
+  anonymous_enabled: z.boolean().optional(),
+});
+
+const fileSchema = z.strictObject({
+  global_llm_configs: z.array(staticConfigSchema).nullable().default([]),
+  openrouter_integration: openRouterBlockSchema.nullable().optional(),
+});
+
+type StaticConfigEntry = z.infer<typeof staticConfigSchema>;
+
+/** Secrets read from the YAML and environment. Kept apart from everything that is served or logged. */
+export interface Secrets {
+  readonly openRouterApiKey: string | null;
+}
+
+export interface OperatorConfig {
+  readonly openRouter: OpenRouterSettings;
+  /** Operator-curated configs, in file order, already scored. */
+  readonly staticConfigs: readonly CatalogueConfig[];
+  readonly secrets: Secrets;
+  /** Non-fatal problems (deprecated keys, duplicate SEO slugs) to log at startup. */
+  readonly warnings: readonly string[];
+}
+
+/** An operator file that cannot be used. `problems` has one line per problem, each with its path. */
+export class OperatorConfigError extends Error {
+  override readonly name = 'OperatorConfigError';
+  constructor(
+    readonly source: string,
+    readonly problems: readonly string[],
+  ) {
+    super(`${source} is invalid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+export interface LoadOptions {
+  /** `OPENROUTER_API_KEY` from the environment; overrides the YAML key when set. */
+  readonly apiKeyOverride?: string | undefined;
+  /** `REFRESH_INTERVAL_HOURS` from the environment; overrides the YAML value when set. */
+  readonly refreshIntervalHoursOverride?: number | undefined;
+}
+
+/** Reads and validates the operator file; with no path, every default applies and OpenRouter is on. */
+export async function loadOperatorConfig(path: string | undefined, options: LoadOptions = {}): Promise<OperatorConfig> {
+  if (path === undefined) return parseOperatorConfig('', '(no config file)', options);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new OperatorConfigError(path, [`cannot read the file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`]);
+  }
+  return parseOperatorConfig(text, path, options);
+}
+
+/** Parses operator YAML text. `source` names the file in error messages. */
+export function parseOperatorConfig(text: string, source: string, options: LoadOptions = {}): OperatorConfig {
+  const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  if (document.errors.length > 0) {
+    throw new OperatorConfigError(
+      source,
+      document.errors.map((error) => {
+        const at = error.linePos?.[0];
+        return at ? `line ${at.line}, column ${at.col}: ${error.message.split('\n')[0]}` : error.message;
+      }),
+    );
+  }
+  const raw: unknown = document.toJS() ?? {};
+  const parsed = fileSchema.safeParse(raw);
+  if (!parsed.success) throw new OperatorConfigError(source, formatZodError(parsed.error, raw));
+
+  const warnings: string[] = [];
+  const problems: string[] = [];
+  const block = parsed.data.openrouter_integration ?? {};
+  if (block.billing_tier !== undefined) {
+    warnings.push('openrouter_integration.billing_tier is deprecated and ignored: each model is classified free or premium from its OpenRouter pricing');
+  }
+  if (block.anonymous_enabled !== undefined) {
+    warnings.push('openrouter_integration.anonymous_enabled is deprecated: use anonymous_enabled_paid and anonymous_enabled_free');
+  }
+  const apiKey = nonEmpty(options.apiKeyOverride) ?? nonEmpty(block.api_key);
+  const defaults = DEFAULT_OPENROUTER_SETTINGS;
+  const openRouter: OpenRouterSettings = Object.freeze({
+    enabled: block.enabled ?? defaults.enabled,
+    idOffset: block.id_offset ?? defaults.idOffset,
+    seoEnabled: block.seo_enabled ?? defaults.seoEnabled,
+    quotaReserveTokens: block.quota_reserve_tokens ?? defaults.quotaReserveTokens,
+    rpm: block.rpm ?? defaults.rpm,
+    tpm: block.tpm ?? defaults.tpm,
+    freeRpm: block.free_rpm ?? defaults.freeRpm,
+    freeTpm: block.free_tpm ?? defaults.freeTpm,
+    anonymousEnabledPaid: block.anonymous_enabled_paid ?? block.anonymous_enabled ?? defaults.anonymousEnabledPaid,
+    anonymousEnabledFree: block.anonymous_enabled_free ?? block.anonymous_enabled ?? defaults.anonymousEnabledFree,
+    // The original treats a null block as "no params" (`settings.get("litellm_params") or {}`).
+    litellmParams: Object.freeze({ ...(block.litellm_params ?? {}) }),
+    systemInstructions: block.system_instructions ?? defaults.systemInstructions,
+    useDefaultSystemInstructions: block.use_default_system_instructions ?? defaults.useDefaultSystemInstructions,
+    citationsEnabled: block.citations_enabled ?? defaults.citationsEnabled,
+    hasApiKey: apiKey !== null,
+    refreshIntervalHours: options.refreshIntervalHoursOverride ?? block.refresh_interval_hours ?? defaults.refreshIntervalHours,
+    maxShrinkFraction: block.max_shrink_fraction ?? defaults.maxShrinkFraction,
+  });
+
+  const entries = parsed.data.global_llm_configs ?? [];
+  const seenIds = new Map<number, number>();
+  const seenSlugs = new Map<string, number>();
+  entries.forEach((entry, index) => {
+    const where = `global_llm_configs[${index}].id`;
+    if (entry.id === 0) problems.push(`${where}: 0 is reserved for Auto (Fastest)`);
+    else if (entry.id > 0) problems.push(`${where}: must be negative (positive ids belong to user-created configs), got ${entry.id}`);
+    const firstIndex = seenIds.get(entry.id);
+    if (firstIndex !== undefined) problems.push(`${where}: duplicate id ${entry.id}, already used by global_llm_configs[${firstIndex}]`);
+    else seenIds.set(entry.id, index);
+    if (entry.seo_slug !== null) {
+      const slugIndex = seenSlugs.get(entry.seo_slug);
+      if (slugIndex !== undefined) warnings.push(`global_llm_configs[${index}].seo_slug: "${entry.seo_slug}" is also used by global_llm_configs[${slugIndex}]`);
+      else seenSlugs.set(entry.seo_slug, index);
+    }
+  });
+  if (problems.length > 0) throw new OperatorConfigError(source, problems);
+
+  return {
+    openRouter,
+    staticConfigs: Object.freeze(entries.map(staticConfig)),
+    secrets: Object.freeze({ openRouterApiKey: apiKey }),
+    warnings,
+  };
+}
+
+function nonEmpty(value: string | undefined): string | null {
+  return value !== undefined && value.trim() !== '' ? value : null;
+}
+
+function staticConfig(entry: StaticConfigEntry): CatalogueConfig {
+  const params = entry.litellm_params;
+  const maxInputTokens = typeof params.max_input_tokens === 'number' ? params.max_input_tokens : null;
+  const staticBreakdown = scoreOperatorConfig({
+    provider: entry.provider,
+    modelName: entry.model_name,
+    inputCostPerToken: params.input_cost_per_token,
+    outputCostPerToken: params.output_cost_per_token,
+    maxInputTokens,
+  });
+  return Object.freeze({
+    id: entry.id,
+    name: entry.name,
+    description: entry.description,
+    source: 'yaml',
+    billingTier: entry.billing_tier,
+    anonymousEnabled: entry.anonymous_enabled,
+    seoEnabled: entry.seo_enabled,
+    seoSlug: entry.seo_slug,
+    seoTitle: entry.seo_title,
+    seoDescription: entry.seo_description,
+    quotaReserveTokens: entry.quota_reserve_tokens,
+    provider: entry.provider,
+    modelName: entry.model_name,
+    apiBase: entry.api_base,
+    hasCredential: nonEmpty(entry.api_key) !== null,
+    rpm: entry.rpm,
+    tpm: entry.tpm,
+    litellmParams: Object.freeze({ ...params }),
+    systemInstructions: entry.system_instructions,
+    useDefaultSystemInstructions: entry.use_default_system_instructions,
+    citationsEnabled: entry.citations_enabled,
+    routerPoolEligible: entry.router_pool_eligible,
+    autoPinTier: 'A',
+    contextLength: maxInputTokens,
+    pricing: Object.freeze({ prompt: perMillion(params.input_cost_per_token), completion: perMillion(params.output_cost_per_token) }),
+    supportsTools: entry.supports_tools,
+    supportsImageInput: entry.supports_image_input,
+    qualityScoreStatic: staticBreakdown.total,
+    staticBreakdown,
+    qualityScore: staticBreakdown.total,
+    qualityScoreHealth: null,
+    healthGated: false,
+    health: null,
+  });
+}

@@ -1,0 +1,123 @@
+import { request, type Dispatcher } from 'undici';
+
+/** Why an upstream call failed; the kinds are stable so callers and tests can branch on them. */
+export type UpstreamFailureKind =
+  | 'timeout'
+  | 'aborted'
+  | 'transport'
+  | 'http-status'
+  | 'too-large'
+  | 'not-json'
+  | 'bad-shape';
+
+/**
+ * A failed upstream call. The message names the URL path and the cause but never a header,
+ * so the API key cannot end up in a log line or a GraphQL error.
+ */
+export class UpstreamError extends Error {
+  override readonly name = 'UpstreamError';
+  constructor(
+    readonly kind: UpstreamFailureKind,
+    message: string,
+    /** HTTP status when the upstream answered, else null. */
+    readonly status: number | null = null,
+    /** Seconds the upstream asked us to wait (Retry-After on 429/503), else null. */
+    readonly retryAfterSeconds: number | null = null,
+  ) {
+    super(message);
+  }
+}
+
+export interface GetBytesOptions {
+  readonly dispatcher: Dispatcher;
+  readonly headers?: Record<string, string>;
+  /** Overall budget for headers and body together. */
+  readonly timeoutMs: number;
+  readonly maxBytes: number;
+  readonly signal?: AbortSignal;
+}
+
+/** Parses an HTTP `Retry-After` value (seconds or HTTP date) into whole seconds. */
+export function parseRetryAfter(value: string | string[] | undefined, nowMs = Date.now()): number | null {
+  const raw = Array.isArray(value) ? value[0] : value;
+  if (raw === undefined || raw.trim() === '') return null;
+  if (/^\d+$/.test(raw.trim())) return Number(raw.trim());
+  const dateMs = Date.parse(raw);
+  if (Number.isNaN(dateMs)) return null;
+  return Math.max(0, Math.ceil((dateMs - nowMs) / 1000));
+}
+
+/**
+ * GET a URL through the injected dispatcher and return the body bytes of a 2xx answer.
+ * Redirects are not followed (undici's `request` never does): a 3xx is a failure, so a
+ * compromised or misconfigured upstream cannot bounce us to another host.
+ */
+export async function getBytes(url: URL, options: GetBytesOptions): Promise<Buffer> {
+  const timeout = AbortSignal.timeout(options.timeoutMs);
+  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  const where = url.pathname;
+  let response: Dispatcher.ResponseData;
+  try {
+    response = await request(url, {
+      method: 'GET',
+      dispatcher: options.dispatcher,
+      headers: { accept: 'application/json', ...options.headers },
+      signal,
+    });
+  } catch (error) {
+    throw classifyAbort(error, where, options, timeout) ?? new UpstreamError('transport', `GET ${where}: ${describe(error)}`);
+  }
+  const { statusCode, headers, body } = response;
+  if (statusCode < 200 || statusCode >= 300) {
+    body.resume();
+    const retryAfter = statusCode === 429 || statusCode === 503 ? parseRetryAfter(headers['retry-after']) : null;
+    const location = statusCode >= 300 && statusCode < 400 ? ' (redirect not followed)' : '';
+    throw new UpstreamError('http-status', `GET ${where}: HTTP ${statusCode}${location}`, statusCode, retryAfter);
+  }
+  const declared = Number(headers['content-length']);
+  if (Number.isFinite(declared) && declared > options.maxBytes) {
+    body.destroy();
+    throw new UpstreamError('too-large', `GET ${where}: body of ${declared} bytes exceeds the ${options.maxBytes}-byte cap`, statusCode);
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of body) {
+      size += (chunk as Buffer).length;
+      if (size > options.maxBytes) {
+        body.destroy();
+        throw new UpstreamError('too-large', `GET ${where}: body exceeds the ${options.maxBytes}-byte cap`, statusCode);
+      }
+      chunks.push(chunk as Buffer);
+    }
+  } catch (error) {
+    if (error instanceof UpstreamError) throw error;
+    throw classifyAbort(error, where, options, timeout) ?? new UpstreamError('transport', `GET ${where}: body interrupted: ${describe(error)}`, statusCode);
+  }
+  return Buffer.concat(chunks, size);
+}
+
+/** Parses bytes as JSON, turning a syntax error into an UpstreamError that says where it came from. */
+export function parseJsonBody(bytes: Buffer, where: string): unknown {
+  try {
+    return JSON.parse(bytes.toString('utf8'));
+  } catch (error) {
+    const start = bytes.subarray(0, 40).toString('utf8').replace(/\s+/g, ' ');
+    throw new UpstreamError('not-json', `${where}: body is not JSON (${describe(error)}; starts with ${JSON.stringify(start)})`);
+  }
+}
+
+function classifyAbort(error: unknown, where: string, options: GetBytesOptions, timeout: AbortSignal): UpstreamError | null {
+  if (timeout.aborted) return new UpstreamError('timeout', `GET ${where}: no complete answer within ${options.timeoutMs} ms`);
+  if (options.signal?.aborted) return new UpstreamError('aborted', `GET ${where}: aborted`);
+  void error;
+  return null;
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) {
+    const code = (error as { code?: unknown }).code;
+    return typeof code === 'string' ? `${code} ${error.message}` : error.message;
+  }
+  return String(error);
+}
