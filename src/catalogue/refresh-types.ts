@@ -1,0 +1,61 @@
+import type { UpstreamFailureKind } from '../openrouter/http.js';
+import type { CatalogueDiff } from './diff.js';
+import type { CatalogueVersion } from './version.js';
+
+/** Who asked for a refresh. */
+export type RefreshTrigger = 'startup' | 'timer' | 'retry' | 'admin';
+
+/** Why a guard refused a successfully fetched model list. */
+export type GuardName = 'EMPTY' | 'SHRUNK';
+
+/** The result of one refresh attempt. Expected failures are values, not exceptions. */
+export type RefreshOutcome =
+  | { readonly kind: 'accepted'; readonly version: CatalogueVersion; readonly diff: CatalogueDiff }
+  | {
+      readonly kind: 'upstream-unavailable';
+      readonly failureKind: UpstreamFailureKind;
+      readonly message: string;
+      readonly status: number | null;
+      readonly retryAfterSeconds: number | null;
+    }
+  | {
+      readonly kind: 'rejected-by-guard';
+      readonly guard: GuardName;
+      readonly message: string;
+      readonly currentCount: number;
+      readonly fetchedCount: number;
+    };
+
+/** The last refresh attempt as the API reports it. */
+export interface RefreshReport {
+  readonly trigger: RefreshTrigger;
+  readonly forced: boolean;
+  /** Unix ms. */
+  readonly startedAt: number;
+  readonly finishedAt: number;
+  readonly outcome: RefreshOutcome['kind'];
+  /** One human-readable line: what happened and why. */
+  readonly message: string;
+  /** Malformed model objects dropped from the fetched list (0 when the fetch failed). */
+  readonly malformedCount: number;
+  /** Unix ms of the next scheduled attempt, null when none is scheduled. */
+  readonly nextAttemptAt: number | null;
+}
+
+export interface RefreshOptions {
+  readonly force?: boolean;
+  readonly trigger: RefreshTrigger;
+}
+
+/** What the API layer needs from the catalogue: read the current version, refresh, explain. */
+export interface CatalogueApi {
+  /** The version being served, or null before any catalogue is loaded. */
+  current(): CatalogueVersion | null;
+  lastRefresh(): RefreshReport | null;
+  /** The most recent change records, newest first. */
+  changes(last: number): readonly CatalogueDiff[];
+  /** Runs (or joins the in-flight) refresh. Never rejects for expected failures. */
+  refresh(options: RefreshOptions): Promise<RefreshOutcome>;
+  /** Subscribes to newly accepted versions; returns the unsubscribe function. */
+  onVersion(listener: (version: CatalogueVersion) => void): () => void;
+}

@@ -1,0 +1,59 @@
+import type { GenerationSummary } from './build.js';
+import { summarize } from './build.js';
+import type { CatalogueConfig } from './types.js';
+
+/** Where the OpenRouter part of a catalogue version came from. */
+export type CatalogueOrigin =
+  /** Fetched from OpenRouter by this process. */
+  | 'live'
+  /** The last-good catalogue persisted in DATA_DIR by an earlier run. */
+  | 'persisted'
+  /** The OpenRouter snapshot shipped with the package (used offline on a fresh machine). */
+  | 'bundled-snapshot'
+  /** Published by another replica through Redis. */
+  | 'shared'
+  /** Operator YAML only (OpenRouter integration disabled). */
+  | 'operator-only';
+
+/**
+ * One immutable version of the catalogue. Readers take a version once per request and see
+ * exactly its configs; a refresh builds a new version and swaps it in whole.
+ */
+export interface CatalogueVersion {
+  /** Increases by one with each version this process serves. */
+  readonly version: number;
+  /** Content hash of the served configs: equal for equal catalogues, across processes. */
+  readonly etag: string;
+  readonly origin: CatalogueOrigin;
+  /** Unix ms when this version was built and swapped in. */
+  readonly createdAt: number;
+  /** Unix ms when its OpenRouter model list was fetched upstream (null for operator-only). */
+  readonly fetchedAt: number | null;
+  /** Unix ms of the last health enrichment folded into this version, null before the first. */
+  readonly enrichedAt: number | null;
+  readonly configs: readonly CatalogueConfig[];
+  readonly byId: ReadonlyMap<number, CatalogueConfig>;
+  readonly summary: GenerationSummary;
+}
+
+export interface NewVersionInput {
+  readonly version: number;
+  readonly etag: string;
+  readonly origin: CatalogueOrigin;
+  readonly createdAt: number;
+  readonly fetchedAt: number | null;
+  readonly enrichedAt: number | null;
+  readonly configs: readonly CatalogueConfig[];
+  readonly summary?: GenerationSummary;
+}
+
+/** Freezes a version and indexes its configs by id. */
+export function makeVersion(input: NewVersionInput): CatalogueVersion {
+  const configs = Object.isFrozen(input.configs) ? input.configs : Object.freeze([...input.configs]);
+  return Object.freeze({
+    ...input,
+    configs,
+    byId: new Map(configs.map((config) => [config.id, config])),
+    summary: input.summary ?? summarize(configs),
+  });
+}
