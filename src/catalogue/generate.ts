@@ -91,18 +91,27 @@ export function generateOpenRouterConfigs(
 ): GeneratedOpenRouterConfigs {
   const configs: CatalogueConfig[] = [];
   const excluded: Partial<Record<ExclusionReason, number>> = {};
+  // One frozen copy shared by every config: the original copied the dict per config so they could
+  // not alias each other's edits; immutability gives the same guarantee without 23k copies at 100×.
+  const litellmParams = Object.freeze({ ...settings.litellmParams });
   for (const model of models) {
     const reason = exclusionReason(model);
     if (reason !== null) {
       excluded[reason] = (excluded[reason] ?? 0) + 1;
       continue;
     }
-    configs.push(openRouterConfig(model, settings, nowSeconds, taken));
+    configs.push(openRouterConfig(model, settings, litellmParams, nowSeconds, taken));
   }
   return { configs, excluded };
 }
 
-function openRouterConfig(model: OpenRouterModel, settings: OpenRouterSettings, nowSeconds: number, taken: Set<number>): CatalogueConfig {
+function openRouterConfig(
+  model: OpenRouterModel,
+  settings: OpenRouterSettings,
+  litellmParams: Readonly<Record<string, unknown>>,
+  nowSeconds: number,
+  taken: Set<number>,
+): CatalogueConfig {
   const tier = billingTier(model);
   const isFree = tier === 'free';
   const name = model.name ?? model.id;
@@ -136,7 +145,7 @@ function openRouterConfig(model: OpenRouterModel, settings: OpenRouterSettings, 
     hasCredential: settings.hasApiKey,
     rpm: isFree ? settings.freeRpm : settings.rpm,
     tpm: isFree ? settings.freeTpm : settings.tpm,
-    litellmParams: Object.freeze({ ...settings.litellmParams }),
+    litellmParams,
     systemInstructions: settings.systemInstructions,
     useDefaultSystemInstructions: settings.useDefaultSystemInstructions,
     citationsEnabled: settings.citationsEnabled,

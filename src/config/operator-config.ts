@@ -119,13 +119,14 @@ export async function loadOperatorConfig(path: string | undefined, options: Load
 
 /** Parses operator YAML text. `source` names the file in error messages. */
 export function parseOperatorConfig(text: string, source: string, options: LoadOptions = {}): OperatorConfig {
-  const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const document = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (document.errors.length > 0) {
     throw new OperatorConfigError(
       source,
       document.errors.map((error) => {
         const at = error.linePos?.[0];
-        return at ? `line ${at.line}, column ${at.col}: ${error.message.split('\n')[0]}` : error.message;
+        const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+        return at ? `line ${at.line}, column ${at.col}: ${message}` : message;
       }),
     );
   }

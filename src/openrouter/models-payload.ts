@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { UpstreamError } from './http.js';
+import { formatPath } from '../config/zod-issues.js';
+import { parseJsonBody, UpstreamError } from './http.js';
+import { forEachDataElement } from './json-envelope.js';
 
 /**
  * Validation of OpenRouter's `GET /api/v1/models` body: a strict envelope (an object with a
@@ -40,8 +42,10 @@ export interface OpenRouterModel {
   readonly contextLength: number | null;
   /** null when `architecture.output_modalities` is absent. */
   readonly outputModalities: readonly string[] | null;
+  /** The input modalities a rule reads (only `image`); others are not kept. */
   readonly inputModalities: readonly string[];
-  readonly supportedParameters: readonly unknown[];
+  /** The supported parameters a rule reads (tools, structured outputs, reasoning); others are not kept. */
+  readonly supportedParameters: readonly string[];
   /** Raw `pricing.prompt`/`pricing.completion`: `undefined` when the key is absent, as sent otherwise. */
   readonly promptPrice: string | number | null | undefined;
   readonly completionPrice: string | number | null | undefined;
@@ -59,6 +63,17 @@ export interface ParsedModelsPayload {
   readonly dropped: DroppedModel[];
 }
 
+/**
+ * Parses and validates a body straight from its bytes, one model at a time (see json-envelope.ts),
+ * so only the fields the rules read stay in memory. Throws UpstreamError ('not-json' or
+ * 'bad-shape') with the same messages as `parseModelsPayload(JSON.parse(bytes))`.
+ */
+export function parseModelsBody(bytes: Uint8Array, where = 'GET /api/v1/models'): ParsedModelsPayload {
+  const collector = new ModelCollector();
+  if (forEachDataElement(bytes, (item, index) => collector.add(item, index))) return collector.result();
+  return parseModelsPayload(parseJsonBody(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), where), where);
+}
+
 /** Validates an already-parsed JSON body. Throws UpstreamError ('bad-shape') when the envelope is wrong. */
 export function parseModelsPayload(body: unknown, where = 'GET /api/v1/models'): ParsedModelsPayload {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
@@ -68,19 +83,45 @@ export function parseModelsPayload(body: unknown, where = 'GET /api/v1/models'):
   if (!Array.isArray(data)) {
     throw new UpstreamError('bad-shape', `${where}: "data" is ${describeJsonType(data)}, expected an array of models`);
   }
-  const models: OpenRouterModel[] = [];
-  const dropped: DroppedModel[] = [];
-  data.forEach((item: unknown, index) => {
+  const collector = new ModelCollector();
+  data.forEach((item: unknown, index) => collector.add(item, index));
+  return collector.result();
+}
+
+/** Validates model objects one by one, keeping the valid ones and the reasons for the rest. */
+class ModelCollector {
+  private readonly models: OpenRouterModel[] = [];
+  private readonly dropped: DroppedModel[] = [];
+
+  add(item: unknown, index: number): void {
     const result = modelItemSchema.safeParse(item);
     if (result.success) {
-      models.push(toModel(result.data));
-    } else {
-      const issue = result.error.issues[0]!;
-      const path = ['data', index, ...issue.path].map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? String(part) : `.${String(part)}`)).join('');
-      dropped.push({ index, id: readableId(item), reason: `${path}: ${issue.message}` });
+      this.models.push(toModel(result.data));
+      return;
     }
-  });
-  return { models, dropped };
+    const issue = result.error.issues[0]!;
+    this.dropped.push({ index, id: readableId(item), reason: `${formatPath(['data', index, ...issue.path])}: ${issue.message}` });
+  }
+
+  result(): ParsedModelsPayload {
+    return { models: this.models, dropped: this.dropped };
+  }
+}
+
+/**
+ * The supported parameters and input modalities the rules read. Only these are kept, as shared
+ * constant strings: a 100× catalogue otherwise holds half a million copies of strings like "top_p".
+ */
+const RULE_PARAMETERS = new Map(['tools', 'structured_outputs', 'response_format', 'reasoning', 'include_reasoning'].map((p) => [p, p]));
+const RULE_INPUT_MODALITIES = new Map([['image', 'image']]);
+
+function keepKnown(values: readonly unknown[] | null | undefined, known: ReadonlyMap<string, string>): readonly string[] {
+  const kept: string[] = [];
+  for (const value of values ?? []) {
+    const canonical = typeof value === 'string' ? known.get(value) : undefined;
+    if (canonical !== undefined) kept.push(canonical);
+  }
+  return kept;
 }
 
 function toModel(item: ModelItem): OpenRouterModel {
@@ -90,8 +131,8 @@ function toModel(item: ModelItem): OpenRouterModel {
     created: item.created ?? null,
     contextLength: item.context_length ?? null,
     outputModalities: item.architecture?.output_modalities ?? null,
-    inputModalities: item.architecture?.input_modalities ?? [],
-    supportedParameters: item.supported_parameters ?? [],
+    inputModalities: keepKnown(item.architecture?.input_modalities, RULE_INPUT_MODALITIES),
+    supportedParameters: keepKnown(item.supported_parameters, RULE_PARAMETERS),
     promptPrice: item.pricing?.prompt,
     completionPrice: item.pricing?.completion,
   };

@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Agent } from 'undici';
+import { UpstreamError } from '../src/openrouter/http.js';
+import { fetchModels } from '../src/openrouter/models-client.js';
+import { parseModelsPayload } from '../src/openrouter/models-payload.js';
+import { readFixtureBytes, readFixtureJson } from './support/fixtures.js';
+import { FakeUpstream } from './support/upstream.js';
+
+describe('model list validation', () => {
+  it('parses every model of every real fixture, excerpts included', () => {
+    for (const file of ['models-2025-04-24.json', 'models-2025-05-23.json', 'models-2025-12-02.json', 'models-2026-06-16.json', 'excerpts/models-2026-07-30.genai-prices-6-models.json', 'excerpts/models-2026-09-22.whichapiapi-3-models.json']) {
+      const body = readFixtureJson<{ data: unknown[] }>('openrouter', file);
+      const parsed = parseModelsPayload(body);
+      expect(parsed.dropped, file).toEqual([]);
+      expect(parsed.models.length, file).toBe(body.data.length);
+    }
+  });
+
+  it('drops malformed models with their index, id and reason, and keeps the rest', () => {
+    const good = { id: 'acme/good', architecture: { output_modalities: ['text'] } };
+    const parsed = parseModelsPayload({
+      data: [good, { id: 42 }, { name: 'no id' }, null, 'x', { id: 'acme/bad-ctx', context_length: '128000' }, { id: 'acme/bad-pricing', pricing: 'free' }, { id: 'acme/bad-mods', architecture: { output_modalities: 'text' } }, { id: 'acme/bad-created', created: '2025-01-01' }],
+    });
+    expect(parsed.models.map((m) => m.id)).toEqual(['acme/good']);
+    expect(parsed.dropped.map((d) => [d.index, d.id])).toEqual([
+      [1, null],
+      [2, null],
+      [3, null],
+      [4, null],
+      [5, 'acme/bad-ctx'],
+      [6, 'acme/bad-pricing'],
+      [7, 'acme/bad-mods'],
+      [8, 'acme/bad-created'],
+    ]);
+    expect(parsed.dropped[0]!.reason).toMatch(/^data\[1\]\.id: .*expected string/);
+    expect(parsed.dropped[4]!.reason).toMatch(/^data\[5\]\.context_length: .*expected number/);
+    expect(parsed.dropped[6]!.reason).toMatch(/^data\[7\]\.architecture\.output_modalities:/);
+  });
+
+  it('ignores unknown fields and accepts pricing.overrides arrays and numeric discounts', () => {
+    const parsed = parseModelsPayload({ data: [{ id: 'a/b', pricing: { prompt: '1', completion: '2', overrides: [{ min_prompt_tokens: 1 }], discount: 0.5 }, whatever: { nested: true } }] });
+    expect(parsed.dropped).toEqual([]);
+    expect(parsed.models[0]).toMatchObject({ promptPrice: '1', completionPrice: '2' });
+  });
+
+  it.each([
+    [null, '"data" is missing'],
+    [{ data: null }, '"data" is null, expected an array'],
+    [{ data: {} }, '"data" is an object, expected an array'],
+    [{ data: 'x' }, '"data" is a string, expected an array'],
+    [[1, 2], 'body is an array'],
+  ])('rejects the envelope %j with a message that says why', (body, message) => {
+    const run = () => parseModelsPayload(body === null ? {} : body);
+    expect(run).toThrow(UpstreamError);
+    expect(run).toThrow(message);
+  });
+});
+
+describe('model list client over a real socket', () => {
+  const upstream = new FakeUpstream();
+  const dispatcher = new Agent();
+  beforeAll(async () => {
+    upstream
+      .route('/ok/api/v1/models', (_req, res) => res.end(readFixtureBytes('openrouter', 'models-2026-06-16.json')))
+      .json('/html/api/v1/models', '<html><body>Bad gateway</body></html>')
+      .json('/null/api/v1/models', { data: null })
+      .json('/busy/api/v1/models', '{}', 429, { 'retry-after': '7' })
+      .route('/slow/api/v1/models', (_req, res) => {
+        res.write('{"data":[');
+        setTimeout(() => res.end(']}'), 2_000);
+      })
+      .route('/huge/api/v1/models', (_req, res) => {
+        res.write('{"data":[');
+        res.end(Buffer.alloc(2048, 32));
+      })
+      .route('/redirect/api/v1/models', (_req, res) => {
+        res.writeHead(302, { location: `${upstream.baseUrl}/ok/api/v1/models` });
+        res.end();
+      });
+    await upstream.start();
+  });
+  afterAll(async () => {
+    await dispatcher.close();
+    await upstream.stop();
+  });
+  const base = (prefix: string) => `${upstream.baseUrl}/${prefix}`;
+
+  it('fetches and validates the real 2026-06 list, sending the key only when set', async () => {
+    const withKey = await fetchModels({ dispatcher, baseUrl: base('ok'), apiKey: 'sk-test-key' });
+    expect(withKey.models).toHaveLength(337);
+    await fetchModels({ dispatcher, baseUrl: base('ok') });
+    const calls = upstream.requests.filter((r) => r.path === '/ok/api/v1/models');
+    expect(calls.map((c) => c.authorization)).toEqual(['Bearer sk-test-key', undefined]);
+  });
+
+  it('fails on a non-JSON body, naming what it got', async () => {
+    await expect(fetchModels({ dispatcher, baseUrl: base('html') })).rejects.toMatchObject({ kind: 'not-json', message: expect.stringContaining('body is not JSON') });
+  });
+
+  it('fails on {"data": null}', async () => {
+    await expect(fetchModels({ dispatcher, baseUrl: base('null') })).rejects.toMatchObject({ kind: 'bad-shape', message: expect.stringContaining('"data" is null') });
+  });
+
+  it('reports status and Retry-After on 429', async () => {
+    await expect(fetchModels({ dispatcher, baseUrl: base('busy') })).rejects.toMatchObject({ kind: 'http-status', status: 429, retryAfterSeconds: 7 });
+  });
+
+  it('gives up at the overall timeout even while bytes trickle in', async () => {
+    await expect(fetchModels({ dispatcher, baseUrl: base('slow'), timeoutMs: 300 })).rejects.toMatchObject({ kind: 'timeout' });
+  });
+
+  it('stops reading past the size cap', async () => {
+    await expect(fetchModels({ dispatcher, baseUrl: base('huge'), maxBytes: 1024 })).rejects.toMatchObject({ kind: 'too-large' });
+  });
+
+  it('does not follow redirects', async () => {
+    await expect(fetchModels({ dispatcher, baseUrl: base('redirect') })).rejects.toMatchObject({ kind: 'http-status', status: 302, message: expect.stringContaining('redirect not followed') });
+    expect(upstream.count('/ok/api/v1/models')).toBe(2);
+  });
+
+  it('honours the caller abort signal', async () => {
+    const controller = new AbortController();
+    const pending = fetchModels({ dispatcher, baseUrl: base('slow') }, controller.signal);
+    setTimeout(() => controller.abort(), 50);
+    await expect(pending).rejects.toMatchObject({ kind: 'aborted' });
+  });
+
+  it('reports a refused connection as a transport failure', async () => {
+    await expect(fetchModels({ dispatcher, baseUrl: 'http://127.0.0.1:1' })).rejects.toMatchObject({ kind: 'transport' });
+  });
+});

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { loadOperatorConfig, OperatorConfigError, parseOperatorConfig } from '../src/config/operator-config.js';
+
+function problemsOf(yaml: string): readonly string[] {
+  try {
+    parseOperatorConfig(yaml, 'catalogue.yaml');
+  } catch (error) {
+    if (error instanceof OperatorConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected the file to be rejected');
+}
+
+const entry = (extra = '') => `  - id: -1\n    name: A\n    provider: AZURE\n    model_name: gpt-5\n${extra}`;
+
+describe('operator YAML', () => {
+  it('with no file, OpenRouter is on with every default', async () => {
+    const config = await loadOperatorConfig(undefined);
+    expect(config.openRouter).toMatchObject({ enabled: true, idOffset: -10_000, rpm: 200, freeRpm: 20, hasApiKey: false, refreshIntervalHours: 24, maxShrinkFraction: 0.5 });
+    expect(config.staticConfigs).toEqual([]);
+    expect(config.secrets.openRouterApiKey).toBeNull();
+  });
+
+  it('the example file is valid and documents real keys', () => {
+    const config = parseOperatorConfig(readFileSync(new URL('../config/catalogue.example.yaml', import.meta.url), 'utf8'), 'example');
+    expect(config.staticConfigs).toHaveLength(1);
+    expect(config.staticConfigs[0]).toMatchObject({ id: -1, autoPinTier: 'A', source: 'yaml', hasCredential: true, contextLength: 272_000, pricing: { prompt: 1.25, completion: 10 } });
+    // azure 50 + operator 20 + price band (11.25/M → 12) + context 272k (6)
+    expect(config.staticConfigs[0]!.qualityScoreStatic).toBe(88);
+  });
+
+  it('reports every problem with its path', () => {
+    const problems = problemsOf(`global_llm_configs:\n${entry()}\n${entry('    rpm: "fast"\n    bogus_key: 1\n')}\n  - id: -2\n    provider: X\n    model_name: m\n    billing_tier: gold\nopenrouter_integration:\n  rpm: -3\n  free_rmp: 10\n`);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'global_llm_configs[1].rpm: expected number, got string',
+        'global_llm_configs[1].bogus_key: unknown key',
+        'global_llm_configs[2].name: expected string, got nothing (required)',
+        expect.stringMatching(/^global_llm_configs\[2\]\.billing_tier: .*"free"\|"premium"/),
+        expect.stringMatching(/^openrouter_integration\.rpm: /),
+        'openrouter_integration.free_rmp: unknown key',
+      ]),
+    );
+  });
+
+  it('rejects id 0, positive ids and duplicate ids; warns on duplicate seo slugs', () => {
+    expect(problemsOf(`global_llm_configs:\n${entry().replace('-1', '0')}`)).toEqual(['global_llm_configs[0].id: 0 is reserved for Auto (Fastest)']);
+    expect(problemsOf(`global_llm_configs:\n${entry().replace('-1', '7')}`)[0]).toMatch(/must be negative/);
+    expect(problemsOf(`global_llm_configs:\n${entry()}${entry()}`)).toEqual(['global_llm_configs[1].id: duplicate id -1, already used by global_llm_configs[0]']);
+    const config = parseOperatorConfig(`global_llm_configs:\n${entry('    seo_slug: s\n')}${entry('    seo_slug: s\n').replace('-1', '-2')}`, 'x');
+    expect(config.warnings).toEqual(['global_llm_configs[1].seo_slug: "s" is also used by global_llm_configs[0]']);
+  });
+
+  it('applies static config defaults', () => {
+    const config = parseOperatorConfig(`global_llm_configs:\n${entry()}`, 'x');
+    expect(config.staticConfigs[0]).toMatchObject({ billingTier: 'free', anonymousEnabled: false, seoEnabled: false, seoSlug: null, hasCredential: false, autoPinTier: 'A', qualityScoreStatic: 70 });
+  });
+
+  it('warns on deprecated keys; anonymous_enabled seeds both flags unless they are set', () => {
+    const seeded = parseOperatorConfig('openrouter_integration:\n  anonymous_enabled: true\n  billing_tier: premium\n', 'x');
+    expect(seeded.openRouter).toMatchObject({ anonymousEnabledPaid: true, anonymousEnabledFree: true });
+    expect(seeded.warnings).toHaveLength(2);
+    const explicit = parseOperatorConfig('openrouter_integration:\n  anonymous_enabled: true\n  anonymous_enabled_paid: false\n', 'x');
+    expect(explicit.openRouter).toMatchObject({ anonymousEnabledPaid: false, anonymousEnabledFree: true });
+  });
+
+  it('lets the environment key override the YAML key without exposing either', () => {
+    const config = parseOperatorConfig('openrouter_integration:\n  api_key: from-yaml\n', 'x', { apiKeyOverride: 'from-env' });
+    expect(config.secrets.openRouterApiKey).toBe('from-env');
+    expect(JSON.stringify(config.openRouter)).not.toContain('from-');
+  });
+
+  it('reports YAML syntax errors with line and column, and unreadable files', async () => {
+    expect(problemsOf('openrouter_integration:\n  rpm: [1,\n')[0]).toMatch(/^line \d+, column \d+: /);
+    expect(problemsOf('a: 1\na: 2\n')[0]).toMatch(/line 2/);
+    await expect(loadOperatorConfig('/nonexistent/catalogue.yaml')).rejects.toThrow(/cannot read the file: ENOENT/);
+  });
+});
