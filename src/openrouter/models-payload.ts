@@ -47,8 +47,8 @@ export interface OpenRouterModel {
   /** The supported parameters a rule reads (tools, structured outputs, reasoning); others are not kept. */
   readonly supportedParameters: readonly string[];
   /** Raw `pricing.prompt`/`pricing.completion`: `undefined` when the key is absent, as sent otherwise. */
-  readonly promptPrice: string | number | null | undefined;
-  readonly completionPrice: string | number | null | undefined;
+  readonly promptPrice?: string | number | null | undefined;
+  readonly completionPrice?: string | number | null | undefined;
 }
 
 /** A model object that failed validation: its position, its id when readable, and why. */

@@ -1,0 +1,365 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import type { OperatorConfig } from '../config/operator-config.js';
+import type { Logger } from '../logger.js';
+import { UpstreamError } from '../openrouter/http.js';
+import type { FetchedModels } from '../openrouter/models-client.js';
+import { parseModelsBody, type OpenRouterModel } from '../openrouter/models-payload.js';
+import { buildCatalogue, type BuiltCatalogue } from './build.js';
+import { diffVersions, isEmptyDiff, type CatalogueDiff } from './diff.js';
+import type { EnrichmentReport } from './enrichment.js';
+import { readSnapshot, writeSnapshot, type ConfigHealthState } from './persistence.js';
+import type { CatalogueApi, RefreshOptions, RefreshOutcome, RefreshReport, RefreshTrigger } from './refresh-types.js';
+import { isOpenRouterProvider, type CatalogueConfig } from './types.js';
+import { makeVersion, type CatalogueOrigin, type CatalogueVersion } from './version.js';
+import { applyHealthState, healthStateOf } from './health-state.js';
+
+/** Runs one health enrichment cycle over a list of configs (see enrichment.ts); never rejects for upstream failures. */
+export type Enricher = (configs: readonly CatalogueConfig[], signal: AbortSignal) => Promise<{ configs: CatalogueConfig[]; report: EnrichmentReport }>;
+
+/** Where the health cache lives and how it is saved and restored with the snapshot. */
+export interface HealthCachePersistence {
+  toJSON(): unknown;
+  restore(json: unknown): void;
+}
+
+export interface CatalogueServiceOptions {
+  readonly operator: OperatorConfig;
+  /** Fetches and validates the model list; throws UpstreamError on failure. */
+  readonly fetchModels: (signal: AbortSignal) => Promise<FetchedModels>;
+  readonly enrich: Enricher;
+  readonly healthCache: HealthCachePersistence;
+  /** Directory for the persisted catalogue; null disables persistence. */
+  readonly dataDir: string | null;
+  /** The OpenRouter model list shipped with the package, used when nothing is persisted. */
+  readonly bundledModelsPath: string | null;
+  readonly logger: Logger;
+  readonly now?: () => number;
+  readonly random?: () => number;
+  /** First retry delay after a failed scheduled refresh; doubles per attempt. */
+  readonly retryBaseMs?: number;
+  readonly retryMaxMs?: number;
+  /** How many change records are kept (in memory and on disk). */
+  readonly maxChanges?: number;
+}
+
+const HOUR_MS = 3_600_000;
+const INTERVAL_JITTER = 0.1;
+
+/**
+ * Owns the served catalogue: loads it at startup without waiting for the network, refreshes it on a
+ * timer and on demand (one upstream fetch at a time however many ask), guards against bad lists,
+ * enriches health, persists each accepted version, and records what changed.
+ */
+export class CatalogueService implements CatalogueApi {
+  private version: CatalogueVersion | null = null;
+  private models: readonly OpenRouterModel[] = [];
+  private generatedAtSeconds = 0;
+  private changeLog: CatalogueDiff[] = [];
+  private report: RefreshReport | null = null;
+  private inFlight: Promise<RefreshOutcome> | null = null;
+  private readonly listeners = new Set<(version: CatalogueVersion) => void>();
+  private timer: NodeJS.Timeout | null = null;
+  private nextAttemptAt: number | null = null;
+  private failureStreak = 0;
+  private lastFailureMessage: string | null = null;
+  private readonly abort = new AbortController();
+  private stopped = false;
+  private readonly now: () => number;
+  private readonly random: () => number;
+
+  constructor(private readonly options: CatalogueServiceOptions) {
+    this.now = options.now ?? Date.now;
+    this.random = options.random ?? Math.random;
+  }
+
+  current(): CatalogueVersion | null {
+    return this.version;
+  }
+
+  lastRefresh(): RefreshReport | null {
+    return this.report;
+  }
+
+  changes(last: number): readonly CatalogueDiff[] {
+    return this.changeLog.slice(-last).reverse();
+  }
+
+  onVersion(listener: (version: CatalogueVersion) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Serves at once from the persisted catalogue, else the bundled snapshot, then refreshes live in
+   * the background. Resolves when a catalogue is being served, before any network call.
+   */
+  async start(): Promise<void> {
+    await this.loadInitial();
+    if (this.options.operator.openRouter.enabled) this.schedule(0, 'startup');
+  }
+
+  /** Stops timers, aborts an in-flight refresh and waits for it to settle (its file write is atomic). */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.nextAttemptAt = null;
+    this.abort.abort();
+    await this.inFlight?.catch(() => undefined);
+  }
+
+  /** Runs a refresh, or joins the one in flight: concurrent callers share one upstream fetch. */
+  refresh(options: RefreshOptions): Promise<RefreshOutcome> {
+    if (!this.inFlight) {
+      this.inFlight = this.runRefresh(options).finally(() => {
+        this.inFlight = null;
+      });
+    }
+    return this.inFlight;
+  }
+
+  private async loadInitial(): Promise<void> {
+    const { operator, logger } = this.options;
+    if (!operator.openRouter.enabled) {
+      this.publish(this.versionFrom(buildCatalogue(operator, null, this.nowSeconds()), 'operator-only', null, null), 'never');
+      return;
+    }
+    if (await this.loadPersisted()) return;
+    const bundled = this.options.bundledModelsPath;
+    if (bundled !== null) {
+      const payload = parseModelsBody(await readFile(bundled), bundled);
+      this.models = payload.models;
+      this.generatedAtSeconds = this.nowSeconds();
+      const built = buildCatalogue(operator, payload, this.generatedAtSeconds);
+      this.publish(this.versionFrom(built, 'bundled-snapshot', null, null), 'never');
+      logger.info('serving the bundled OpenRouter snapshot until the first live refresh', { configs: built.configs.length });
+      return;
+    }
+    this.publish(this.versionFrom(buildCatalogue(operator, null, this.nowSeconds()), 'operator-only', null, null), 'never');
+  }
+
+  private async loadPersisted(): Promise<boolean> {
+    const { dataDir, logger, operator } = this.options;
+    if (dataDir === null) return false;
+    try {
+      const snapshot = await readSnapshot(dataDir);
+      if (snapshot === null) return false;
+      this.options.healthCache.restore(snapshot.healthCache);
+      this.models = snapshot.models;
+      this.generatedAtSeconds = snapshot.generatedAtSeconds;
+      this.changeLog = [...snapshot.changes];
+      const built = buildCatalogue(operator, { models: [...snapshot.models], dropped: [] }, snapshot.generatedAtSeconds);
+      const configs = applyHealthState(built.configs, new Map(Object.entries(snapshot.configHealth)));
+      this.publish(this.versionFrom({ ...built, configs }, 'persisted', snapshot.fetchedAt, snapshot.enrichedAt), 'never');
+      logger.info('serving the persisted catalogue', { configs: configs.length, savedAt: new Date(snapshot.savedAt).toISOString() });
+      return true;
+    } catch (error) {
+      // A corrupted, truncated or foreign file must never stop the server: say why and start without it.
+      logger.warn(`persisted catalogue ignored: ${error instanceof Error ? error.message : String(error)}`);
+      return false;
+    }
+  }
+
+  private async runRefresh({ force = false, trigger }: RefreshOptions): Promise<RefreshOutcome> {
+    const startedAt = this.now();
+    const signal = this.abort.signal;
+    let fetched: FetchedModels;
+    try {
+      fetched = await this.options.fetchModels(signal);
+    } catch (error) {
+      const outcome = unavailable(error);
+      if (trigger === 'startup' && this.version !== null) await this.enrichCurrent(signal);
+      return this.finish(trigger, force, startedAt, outcome, 0);
+    }
+    const nowSeconds = this.nowSeconds();
+    const built = buildCatalogue(this.options.operator, fetched, nowSeconds);
+    const rejection = force ? null : this.guard(built);
+    if (rejection) return this.finish(trigger, force, startedAt, rejection, fetched.dropped.length);
+
+    const enriched = await this.runEnrichment(built.configs, signal);
+    const version = this.versionFrom({ ...built, configs: enriched.configs }, 'live', fetched.fetchedAt, enriched.at);
+    this.models = fetched.models;
+    this.generatedAtSeconds = nowSeconds;
+    const diff = this.publish(version, 'always');
+    await this.persist();
+    return this.finish(trigger, force, startedAt, { kind: 'accepted', version, diff }, fetched.dropped.length);
+  }
+
+  /** Guards against lists that are clearly wrong: empty, or far smaller than the one being served. */
+  private guard(built: BuiltCatalogue): RefreshOutcome | null {
+    const fetchedCount = built.summary.fromOpenRouter;
+    const currentCount = this.version?.summary.fromOpenRouter ?? 0;
+    if (fetchedCount === 0) {
+      return { kind: 'rejected-by-guard', guard: 'EMPTY', message: `the fetched list kept no OpenRouter model (serving ${currentCount}); use force to accept it`, currentCount, fetchedCount };
+    }
+    const maxShrink = this.options.operator.openRouter.maxShrinkFraction;
+    if (currentCount > 0 && (currentCount - fetchedCount) / currentCount > maxShrink) {
+      const percent = Math.round(((currentCount - fetchedCount) / currentCount) * 100);
+      return {
+        kind: 'rejected-by-guard',
+        guard: 'SHRUNK',
+        message: `the fetched list keeps ${fetchedCount} OpenRouter models against ${currentCount} served (${percent}% fewer, limit ${Math.round(maxShrink * 100)}%); use force to accept it`,
+        currentCount,
+        fetchedCount,
+      };
+    }
+    return null;
+  }
+
+  private async runEnrichment(configs: readonly CatalogueConfig[], signal: AbortSignal): Promise<{ configs: readonly CatalogueConfig[]; at: number | null }> {
+    try {
+      const { configs: enriched, report } = await this.options.enrich(configs, signal);
+      this.options.logger.info('health enrichment finished', { ...report });
+      return { configs: enriched, at: this.now() };
+    } catch (error) {
+      // Health is best-effort: a failed cycle leaves static scores, never a failed refresh.
+      this.options.logger.warn(`health enrichment failed, keeping static scores: ${error instanceof Error ? error.message : String(error)}`);
+      return { configs, at: null };
+    }
+  }
+
+  /** When the startup fetch fails, still score the catalogue being served with live health. */
+  private async enrichCurrent(signal: AbortSignal): Promise<void> {
+    const current = this.version!;
+    const enriched = await this.runEnrichment(current.configs, signal);
+    if (enriched.at === null || signal.aborted) return;
+    this.publish(this.versionFrom({ configs: enriched.configs, summary: current.summary }, current.origin, current.fetchedAt, enriched.at), 'when-changed');
+    await this.persist();
+  }
+
+  private finish(trigger: RefreshTrigger, forced: boolean, startedAt: number, outcome: RefreshOutcome, malformedCount: number): RefreshOutcome {
+    const { logger } = this.options;
+    if (outcome.kind === 'accepted') {
+      if (this.failureStreak > 0) logger.info('catalogue refresh recovered', { afterFailures: this.failureStreak });
+      this.failureStreak = 0;
+      this.lastFailureMessage = null;
+      logger.info('catalogue refreshed', { trigger, forced, version: outcome.version.version, configs: outcome.version.configs.length, malformed: malformedCount });
+    } else {
+      this.failureStreak += 1;
+      // One line per distinct reason: a streak of identical failures is not repeated at warn level.
+      const level = outcome.message === this.lastFailureMessage ? 'debug' : 'warn';
+      logger[level](`catalogue refresh failed, still serving version ${this.version?.version ?? 'none'}: ${outcome.message}`, { trigger, outcome: outcome.kind, attempt: this.failureStreak });
+      this.lastFailureMessage = outcome.message;
+    }
+    // Any success restarts the interval; a failed admin call leaves the timer's own schedule alone.
+    if (!this.stopped && (outcome.kind === 'accepted' || trigger !== 'admin')) this.scheduleAfter(outcome);
+    this.report = {
+      trigger,
+      forced,
+      startedAt,
+      finishedAt: this.now(),
+      outcome: outcome.kind,
+      message: outcome.kind === 'accepted' ? `accepted version ${outcome.version.version} with ${outcome.version.configs.length} configs` : outcome.message,
+      malformedCount,
+      nextAttemptAt: this.nextAttemptAt,
+    };
+    return outcome;
+  }
+
+  /** After success: the next interval (with jitter). After a failure: a retry with exponential backoff, honouring Retry-After. */
+  private scheduleAfter(outcome: RefreshOutcome): void {
+    const intervalMs = this.options.operator.openRouter.refreshIntervalHours * HOUR_MS;
+    if (outcome.kind === 'accepted') {
+      if (intervalMs > 0) this.schedule(intervalMs * (1 - INTERVAL_JITTER + 2 * INTERVAL_JITTER * this.random()), 'timer');
+      else this.cancelSchedule();
+      return;
+    }
+    const base = this.options.retryBaseMs ?? 30_000;
+    const max = Math.min(this.options.retryMaxMs ?? 30 * 60_000, intervalMs > 0 ? intervalMs : Infinity);
+    const backoff = Math.min(max, base * 2 ** Math.min(this.failureStreak - 1, 20)) * (0.75 + 0.5 * this.random());
+    const retryAfterMs = outcome.kind === 'upstream-unavailable' && outcome.retryAfterSeconds !== null ? outcome.retryAfterSeconds * 1000 : 0;
+    this.schedule(Math.max(backoff, retryAfterMs), 'retry');
+  }
+
+  private schedule(delayMs: number, trigger: RefreshTrigger): void {
+    this.cancelSchedule();
+    this.nextAttemptAt = this.now() + delayMs;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.nextAttemptAt = null;
+      void this.refresh({ trigger }).catch((error: unknown) => this.options.logger.error('scheduled refresh crashed', { error }));
+    }, delayMs);
+    // The timer must not keep a process alive that is otherwise done (tests, the preview CLI).
+    this.timer.unref();
+  }
+
+  private cancelSchedule(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.nextAttemptAt = null;
+  }
+
+  private versionFrom(built: Pick<BuiltCatalogue, 'configs' | 'summary'>, origin: CatalogueOrigin, fetchedAt: number | null, enrichedAt: number | null): CatalogueVersion {
+    return makeVersion({
+      version: (this.version?.version ?? 0) + 1,
+      etag: contentHash(built.configs),
+      origin,
+      createdAt: this.now(),
+      fetchedAt,
+      enrichedAt,
+      configs: built.configs,
+      summary: { ...built.summary, kept: built.configs.length },
+    });
+  }
+
+  /**
+   * Swaps in a new version whole. Accepted refreshes always enter the change feed, health-only
+   * passes only when they changed something, startup loads never.
+   */
+  private publish(version: CatalogueVersion, record: 'always' | 'when-changed' | 'never'): CatalogueDiff {
+    const diff = diffVersions(this.version, version, version.createdAt);
+    this.version = version;
+    if (record === 'always' || (record === 'when-changed' && !isEmptyDiff(diff))) this.changeLog.push(diff);
+    const max = this.options.maxChanges ?? 50;
+    if (this.changeLog.length > max) this.changeLog = this.changeLog.slice(-max);
+    for (const listener of this.listeners) {
+      try {
+        listener(version);
+      } catch (error) {
+        this.options.logger.error('catalogue listener failed', { error });
+      }
+    }
+    return diff;
+  }
+
+  private async persist(): Promise<void> {
+    const { dataDir, logger } = this.options;
+    const version = this.version;
+    if (dataDir === null || version === null) return;
+    const configHealth: Record<string, ConfigHealthState> = {};
+    for (const config of version.configs) if (isOpenRouterProvider(config)) configHealth[config.modelName] = healthStateOf(config);
+    try {
+      await writeSnapshot(dataDir, {
+        savedAt: this.now(),
+        origin: version.origin,
+        fetchedAt: version.fetchedAt,
+        enrichedAt: version.enrichedAt,
+        generatedAtSeconds: this.generatedAtSeconds,
+        models: this.models,
+        configHealth,
+        healthCache: this.options.healthCache.toJSON(),
+        changes: this.changeLog,
+      });
+    } catch (error) {
+      // The catalogue in memory is still good; only durability is lost until the next write succeeds.
+      logger.error(`could not persist the catalogue to ${dataDir}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private nowSeconds(): number {
+    return Math.floor(this.now() / 1000);
+  }
+}
+
+function unavailable(error: unknown): RefreshOutcome {
+  if (error instanceof UpstreamError) {
+    return { kind: 'upstream-unavailable', failureKind: error.kind, message: error.message, status: error.status, retryAfterSeconds: error.retryAfterSeconds };
+  }
+  return { kind: 'upstream-unavailable', failureKind: 'transport', message: error instanceof Error ? error.message : String(error), status: null, retryAfterSeconds: null };
+}
+
+/** A short content hash of the served configs: equal catalogues get equal tags, in any process. */
+export function contentHash(configs: readonly CatalogueConfig[]): string {
+  return createHash('sha256').update(JSON.stringify(configs)).digest('base64url').slice(0, 22);
+}

@@ -1,0 +1,183 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { z } from 'zod';
+import { formatZodError } from '../config/zod-issues.js';
+import type { OpenRouterModel } from '../openrouter/models-payload.js';
+import type { CatalogueDiff } from './diff.js';
+import type { CatalogueOrigin } from './version.js';
+
+/**
+ * The last-good catalogue on disk. It stores what OpenRouter sent (the fields the rules read), the
+ * clock the configs were generated with, and the health state, not the finished configs: on restart
+ * the configs are generated again from the current operator YAML at the same clock, so ids, tiers
+ * and scores come back identical while edits to the YAML still take effect.
+ */
+
+export const SNAPSHOT_FILE_NAME = 'catalogue-snapshot.json';
+const FORMAT = 'llm-catalogue.snapshot';
+const FORMAT_VERSION = 1;
+
+const gateReasonSchema = z.enum(['NO_ENDPOINTS', 'NO_OK_ENDPOINT', 'UPTIME_BELOW_THRESHOLD', 'NO_UPTIME_DATA']);
+
+export const healthSnapshotSchema = z.object({
+  gated: z.boolean(),
+  score: z.number().nullable(),
+  gateReason: gateReasonSchema.nullable(),
+  bestUptimePct: z.number().nullable(),
+  uptimeWindow: z.string().nullable(),
+  freshnessPct: z.number().nullable(),
+  freshnessWindow: z.string().nullable(),
+  endpointCount: z.number().int().nonnegative(),
+  okEndpointCount: z.number().int().nonnegative(),
+  checkedAt: z.number(),
+  fromCache: z.boolean(),
+});
+
+const priceSchema = z.union([z.string(), z.number()]).nullable().optional();
+
+const modelSchema = z.object({
+  id: z.string(),
+  name: z.string().nullable(),
+  created: z.number().nullable(),
+  contextLength: z.number().nullable(),
+  outputModalities: z.array(z.string()).nullable(),
+  inputModalities: z.array(z.string()),
+  supportedParameters: z.array(z.string()),
+  promptPrice: priceSchema,
+  completionPrice: priceSchema,
+});
+
+/** Health fields of one config, keyed by model name in the snapshot. */
+const configHealthSchema = z.object({
+  healthGated: z.boolean(),
+  qualityScoreHealth: z.number().nullable(),
+  health: healthSnapshotSchema.nullable(),
+});
+export type ConfigHealthState = z.infer<typeof configHealthSchema>;
+
+const refSchema = z.object({ id: z.number().int(), modelName: z.string(), name: z.string() });
+const pricingSchema = z.object({ prompt: z.number().nullable(), completion: z.number().nullable() });
+const diffSchema = z.object({
+  fromVersion: z.number().int().nullable(),
+  toVersion: z.number().int(),
+  at: z.number(),
+  added: z.array(refSchema),
+  removed: z.array(refSchema),
+  repriced: z.array(refSchema.extend({ before: pricingSchema, after: pricingSchema })),
+  tierFlips: z.array(refSchema.extend({ from: z.enum(['free', 'premium']), to: z.enum(['free', 'premium']) })),
+  newlyGated: z.array(refSchema),
+  newlyUngated: z.array(refSchema),
+});
+
+const snapshotSchema = z.object({
+  format: z.literal(FORMAT),
+  formatVersion: z.literal(FORMAT_VERSION),
+  savedAt: z.number(),
+  origin: z.enum(['live', 'persisted', 'bundled-snapshot', 'shared', 'operator-only']),
+  fetchedAt: z.number().nullable(),
+  enrichedAt: z.number().nullable(),
+  /** Unix seconds used for the recency score when the configs were generated. */
+  generatedAtSeconds: z.number().int(),
+  models: z.array(modelSchema),
+  configHealth: z.record(z.string(), configHealthSchema),
+  healthCache: z.unknown(),
+  changes: z.array(diffSchema),
+});
+
+export interface CatalogueSnapshot {
+  readonly savedAt: number;
+  /** Where the models originally came from (a restored snapshot is served as 'persisted'). */
+  readonly origin: CatalogueOrigin;
+  readonly fetchedAt: number | null;
+  readonly enrichedAt: number | null;
+  readonly generatedAtSeconds: number;
+  readonly models: readonly OpenRouterModel[];
+  readonly configHealth: Readonly<Record<string, ConfigHealthState>>;
+  /** The health cache's own serialized form (validated by HealthCache.fromJSON on load). */
+  readonly healthCache: unknown;
+  readonly changes: readonly CatalogueDiff[];
+}
+
+/** A snapshot file that exists but cannot be used. Never fatal: the caller logs it and moves on. */
+export class SnapshotFileError extends Error {
+  override readonly name = 'SnapshotFileError';
+  constructor(
+    readonly path: string,
+    reason: string,
+  ) {
+    super(`ignoring ${path}: ${reason}`);
+  }
+}
+
+export function snapshotPath(dataDir: string): string {
+  return join(dataDir, SNAPSHOT_FILE_NAME);
+}
+
+/**
+ * Reads the snapshot in `dataDir`. Returns null when there is none; throws SnapshotFileError when
+ * the file is truncated, corrupted, of another format or version.
+ */
+export async function readSnapshot(dataDir: string): Promise<CatalogueSnapshot | null> {
+  const path = snapshotPath(dataDir);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new SnapshotFileError(path, `cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new SnapshotFileError(path, `not valid JSON (${text.length} bytes; truncated or corrupted)`);
+  }
+  const format = (raw as { format?: unknown } | null)?.format;
+  if (format !== FORMAT) throw new SnapshotFileError(path, `not an llm-catalogue snapshot (format ${JSON.stringify(format ?? null)})`);
+  const parsed = snapshotSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = formatZodError(parsed.error, raw);
+    throw new SnapshotFileError(path, `invalid snapshot: ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? ` (and ${problems.length - 3} more)` : ''}`);
+  }
+  return parsed.data;
+}
+
+/**
+ * Writes the snapshot atomically: a temporary file in the same directory, fsync, rename over the
+ * old file, fsync of the directory. A crash at any point leaves either the old or the new file whole.
+ */
+export async function writeSnapshot(dataDir: string, snapshot: CatalogueSnapshot): Promise<void> {
+  const path = snapshotPath(dataDir);
+  await mkdir(dirname(path), { recursive: true });
+  const body = JSON.stringify({ format: FORMAT, formatVersion: FORMAT_VERSION, ...snapshot });
+  const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    const file = await open(temporary, 'w', 0o600);
+    try {
+      await file.writeFile(body, 'utf8');
+      await file.sync();
+    } finally {
+      await file.close();
+    }
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+  await syncDirectory(dirname(path));
+}
+
+async function syncDirectory(directory: string): Promise<void> {
+  // Makes the rename itself durable; some filesystems refuse fsync on a directory, which is harmless.
+  try {
+    const handle = await open(directory, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    /* best effort */
+  }
+}

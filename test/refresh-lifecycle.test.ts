@@ -1,0 +1,174 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { toReferenceConfig } from '../src/catalogue/reference-shape.js';
+import { readSnapshot, snapshotPath } from '../src/catalogue/persistence.js';
+import { makeService, type TestService } from './support/catalogue-service.js';
+import { readFixtureBytes } from './support/fixtures.js';
+import { FakeUpstream } from './support/upstream.js';
+
+const MODELS = '/api/v1/models';
+const opened: { stop(): Promise<void> }[] = [];
+afterEach(async () => {
+  while (opened.length > 0) await opened.pop()!.stop();
+});
+
+async function upstreamWith(body: Buffer | string | null, status = 200, headers: Record<string, string> = {}): Promise<FakeUpstream> {
+  const upstream = new FakeUpstream();
+  if (body !== null) upstream.json(MODELS, body, status, headers);
+  await upstream.start();
+  opened.push(upstream);
+  return upstream;
+}
+
+function track(test: TestService): TestService {
+  opened.push({ stop: test.close });
+  return test;
+}
+
+const dataDir = () => mkdtempSync(join(tmpdir(), 'catalogue-data-'));
+const snapshot = (date: string) => readFixtureBytes('openrouter', `models-${date}.json`);
+
+describe('startup', () => {
+  it('serves the bundled snapshot at once on a fresh machine with no network, and says so', async () => {
+    const upstream = await upstreamWith(null);
+    await upstream.stop(); // nothing listens on that port any more
+    const { service, logs } = track(makeService(upstream.baseUrl, { dataDir: dataDir() }));
+    await service.start();
+    const version = service.current()!;
+    expect(version.origin).toBe('bundled-snapshot');
+    expect(version.configs).toHaveLength(228);
+    const outcome = await service.refresh({ trigger: 'admin' });
+    expect(outcome).toMatchObject({ kind: 'upstream-unavailable', failureKind: 'transport' });
+    expect(service.current()).toBe(version);
+    expect(service.lastRefresh()).toMatchObject({ outcome: 'upstream-unavailable', trigger: 'admin' });
+    expect(logs.filter((line) => line.includes('catalogue refresh failed'))).toHaveLength(1);
+  });
+
+  it('after an accepted refresh, a restart with the upstream down serves the persisted catalogue with identical ids, tiers and scores', async () => {
+    const dir = dataDir();
+    const upstream = await upstreamWith(snapshot('2025-12-02'));
+    const first = track(makeService(upstream.baseUrl, { dataDir: dir }));
+    await first.service.start();
+    const outcome = await first.service.refresh({ trigger: 'admin' });
+    expect(outcome.kind).toBe('accepted');
+    const served = first.service.current()!;
+    expect(served.origin).toBe('live');
+    expect(served.configs).toHaveLength(166);
+    await first.close();
+    await upstream.stop();
+
+    const second = track(makeService(upstream.baseUrl, { dataDir: dir }));
+    await second.service.start();
+    const restored = second.service.current()!;
+    expect(restored.origin).toBe('persisted');
+    expect(restored.configs.map(toReferenceConfig)).toEqual(served.configs.map(toReferenceConfig));
+    expect(restored.etag).toBe(served.etag);
+    expect(second.service.changes(10)).toHaveLength(1);
+  });
+
+  it('ignores a corrupted, truncated or foreign data file with one clear log line', async () => {
+    const upstream = await upstreamWith(snapshot('2025-12-02'));
+    const good = dataDir();
+    const writer = track(makeService(upstream.baseUrl, { dataDir: good }));
+    await writer.service.start();
+    await writer.service.refresh({ trigger: 'admin' });
+    const whole = readFileSync(snapshotPath(good), 'utf8');
+    const variants: Record<string, string> = {
+      truncated: whole.slice(0, Math.floor(whole.length / 2)),
+      corrupted: whole.replace('"generatedAtSeconds":', '"generatedAtSeconds":"x",'),
+      foreign: JSON.stringify({ hello: 'world' }),
+      'wrong types': whole.replace('"models":[', '"models":[42,'),
+    };
+    for (const [name, content] of Object.entries(variants)) {
+      const dir = dataDir();
+      writeFileSync(snapshotPath(dir), content);
+      const test = track(makeService('http://127.0.0.1:1', { dataDir: dir }));
+      await test.service.start();
+      expect(test.service.current()!.origin, name).toBe('bundled-snapshot');
+      const lines = test.logs.filter((line) => line.includes('persisted catalogue ignored'));
+      expect(lines, name).toHaveLength(1);
+      expect(lines[0], name).toContain(snapshotPath(dir));
+    }
+  });
+});
+
+describe('guards', () => {
+  it('rejects a fetch that keeps zero models, and accepts it with force', async () => {
+    const upstream = await upstreamWith(JSON.stringify({ data: [{ id: 'acme/image-only', architecture: { output_modalities: ['image'] } }] }));
+    const { service } = track(makeService(upstream.baseUrl));
+    await service.start();
+    const before = service.current();
+    const rejected = await service.refresh({ trigger: 'admin' });
+    expect(rejected).toMatchObject({ kind: 'rejected-by-guard', guard: 'EMPTY', currentCount: 228, fetchedCount: 0 });
+    expect(service.current()).toBe(before);
+    const forced = await service.refresh({ trigger: 'admin', force: true });
+    expect(forced.kind).toBe('accepted');
+    expect(service.current()!.configs).toHaveLength(0);
+  });
+
+  it('rejects a list that shrinks the kept set by more than the configured fraction', async () => {
+    const full = JSON.parse(snapshot('2026-06-16').toString('utf8')) as { data: unknown[] };
+    const upstream = await upstreamWith(JSON.stringify({ data: full.data.slice(0, 100) }));
+    const { service } = track(makeService(upstream.baseUrl, { yaml: 'openrouter_integration:\n  max_shrink_fraction: 0.3\n' }));
+    await service.start();
+    const outcome = await service.refresh({ trigger: 'admin' });
+    expect(outcome).toMatchObject({ kind: 'rejected-by-guard', guard: 'SHRUNK', currentCount: 228 });
+    expect(outcome.kind === 'rejected-by-guard' && outcome.message).toMatch(/limit 30%/);
+    expect((await service.refresh({ trigger: 'admin', force: true })).kind).toBe('accepted');
+  });
+});
+
+describe('single flight', () => {
+  it('50 concurrent refreshes cause exactly one upstream request and share one outcome', async () => {
+    const upstream = new FakeUpstream().route(MODELS, (_req, res) => setTimeout(() => res.end(snapshot('2026-06-16')), 100));
+    await upstream.start();
+    opened.push(upstream);
+    const { service } = track(makeService(upstream.baseUrl));
+    await service.start();
+    const outcomes = await Promise.all(Array.from({ length: 50 }, () => service.refresh({ trigger: 'admin' })));
+    expect(upstream.count(MODELS)).toBe(1);
+    expect(new Set(outcomes).size).toBe(1);
+    expect(outcomes[0]!.kind).toBe('accepted');
+  });
+});
+
+describe('retries and the change feed', () => {
+  it('schedules a retry no sooner than Retry-After on 503 and reports it', async () => {
+    const upstream = await upstreamWith('{"error":"busy"}', 503, { 'retry-after': '120' });
+    const { service } = track(makeService(upstream.baseUrl, { retryBaseMs: 10, now: () => 1_000_000 }));
+    await service.start();
+    await service.refresh({ trigger: 'timer' });
+    const report = service.lastRefresh()!;
+    expect(report).toMatchObject({ outcome: 'upstream-unavailable', trigger: 'timer' });
+    expect(report.nextAttemptAt).toBeGreaterThanOrEqual(1_000_000 + 120_000);
+  });
+
+  it('records what changed between two accepted lists and persists the feed', async () => {
+    let body = snapshot('2025-12-02');
+    const upstream = new FakeUpstream().route(MODELS, (_req, res) => res.end(body));
+    await upstream.start();
+    opened.push(upstream);
+    const dir = dataDir();
+    const { service } = track(makeService(upstream.baseUrl, { dataDir: dir, yaml: 'openrouter_integration:\n  max_shrink_fraction: 1\n' }));
+    await service.start();
+    await service.refresh({ trigger: 'admin' });
+    const older = new Set(service.current()!.configs.map((config) => config.modelName));
+    body = snapshot('2026-06-16');
+    const outcome = await service.refresh({ trigger: 'admin' });
+    if (outcome.kind !== 'accepted') throw new Error(outcome.message);
+    const { diff } = outcome;
+    expect(diff.fromVersion).toBe(diff.toVersion - 1);
+    expect(diff.added.length).toBeGreaterThan(0);
+    expect(diff.removed.length).toBeGreaterThan(0);
+    expect(diff.repriced.length + diff.tierFlips.length).toBeGreaterThan(0);
+    const newer = new Set(service.current()!.configs.map((config) => config.modelName));
+    for (const ref of diff.added) expect(older.has(ref.modelName)).toBe(false);
+    for (const ref of diff.removed) expect(newer.has(ref.modelName)).toBe(false);
+    expect(diff.added.length - diff.removed.length).toBe(newer.size - older.size);
+    expect(service.changes(1)).toEqual([diff]);
+    const onDisk = await readSnapshot(dir);
+    expect(onDisk!.changes.at(-1)).toEqual(diff);
+  });
+});
