@@ -8,7 +8,7 @@ import { parseModelsBody, type OpenRouterModel } from '../openrouter/models-payl
 import { buildCatalogue, type BuiltCatalogue } from './build.js';
 import { diffVersions, isEmptyDiff, type CatalogueDiff } from './diff.js';
 import type { EnrichmentReport } from './enrichment.js';
-import { readSnapshot, writeSnapshot, type ConfigHealthState } from './persistence.js';
+import { readSnapshot, writeSnapshot, type CatalogueSnapshot, type ConfigHealthState } from './persistence.js';
 import type { CatalogueApi, RefreshOptions, RefreshOutcome, RefreshReport, RefreshTrigger } from './refresh-types.js';
 import { isOpenRouterProvider, type CatalogueConfig } from './types.js';
 import { makeVersion, type CatalogueOrigin, type CatalogueVersion } from './version.js';
@@ -65,6 +65,7 @@ export class CatalogueService implements CatalogueApi {
   private lastFailureMessage: string | null = null;
   private readonly abort = new AbortController();
   private stopped = false;
+  private scheduledRefresh = true;
   private readonly now: () => number;
   private readonly random: () => number;
 
@@ -96,7 +97,7 @@ export class CatalogueService implements CatalogueApi {
    */
   async start(): Promise<void> {
     await this.loadInitial();
-    if (this.options.operator.openRouter.enabled) this.schedule(0, 'startup');
+    if (this.options.operator.openRouter.enabled && this.scheduledRefresh) this.schedule(0, 'startup');
   }
 
   /** Stops timers, aborts an in-flight refresh and waits for it to settle (its file write is atomic). */
@@ -140,25 +141,73 @@ export class CatalogueService implements CatalogueApi {
   }
 
   private async loadPersisted(): Promise<boolean> {
-    const { dataDir, logger, operator } = this.options;
+    const { dataDir, logger } = this.options;
     if (dataDir === null) return false;
     try {
       const snapshot = await readSnapshot(dataDir);
       if (snapshot === null) return false;
-      this.options.healthCache.restore(snapshot.healthCache);
-      this.models = snapshot.models;
-      this.generatedAtSeconds = snapshot.generatedAtSeconds;
-      this.changeLog = [...snapshot.changes];
-      const built = buildCatalogue(operator, { models: [...snapshot.models], dropped: [] }, snapshot.generatedAtSeconds);
-      const configs = applyHealthState(built.configs, new Map(Object.entries(snapshot.configHealth)));
-      this.publish(this.versionFrom({ ...built, configs }, 'persisted', snapshot.fetchedAt, snapshot.enrichedAt), 'never');
-      logger.info('serving the persisted catalogue', { configs: configs.length, savedAt: new Date(snapshot.savedAt).toISOString() });
+      const version = this.restore(snapshot, 'persisted');
+      logger.info('serving the persisted catalogue', { configs: version.configs.length, savedAt: new Date(snapshot.savedAt).toISOString() });
       return true;
     } catch (error) {
       // A corrupted, truncated or foreign file must never stop the server: say why and start without it.
       logger.warn(`persisted catalogue ignored: ${error instanceof Error ? error.message : String(error)}`);
       return false;
     }
+  }
+
+  /**
+   * Serves a snapshot made by this or another process: the configs are generated again from its
+   * models at its clock with the current operator YAML, and its health is put back, so ids, tiers
+   * and scores are those of the process that made it. Throws when its health cache is invalid.
+   */
+  private restore(snapshot: CatalogueSnapshot, origin: CatalogueOrigin): CatalogueVersion {
+    this.options.healthCache.restore(snapshot.healthCache);
+    this.models = snapshot.models;
+    this.generatedAtSeconds = snapshot.generatedAtSeconds;
+    this.changeLog = [...snapshot.changes];
+    const built = buildCatalogue(this.options.operator, { models: [...snapshot.models], dropped: [] }, snapshot.generatedAtSeconds);
+    const configs = applyHealthState(built.configs, new Map(Object.entries(snapshot.configHealth)));
+    const version = this.versionFrom({ ...built, configs }, origin, snapshot.fetchedAt, snapshot.enrichedAt);
+    this.publish(version, 'never');
+    return version;
+  }
+
+  /** The current state as a snapshot (what is persisted, and what replicas share). */
+  exportSnapshot(): CatalogueSnapshot | null {
+    const version = this.version;
+    if (version === null) return null;
+    const configHealth: Record<string, ConfigHealthState> = {};
+    for (const config of version.configs) if (isOpenRouterProvider(config)) configHealth[config.modelName] = healthStateOf(config);
+    return {
+      savedAt: this.now(),
+      origin: version.origin,
+      fetchedAt: version.fetchedAt,
+      enrichedAt: version.enrichedAt,
+      generatedAtSeconds: this.generatedAtSeconds,
+      models: this.models,
+      configHealth,
+      healthCache: this.options.healthCache.toJSON(),
+      changes: this.changeLog,
+    };
+  }
+
+  /** Serves a snapshot published by another replica, and persists it locally as this process's last-good. */
+  async adoptSnapshot(snapshot: CatalogueSnapshot): Promise<CatalogueVersion> {
+    const version = this.restore(snapshot, 'shared');
+    await this.persist();
+    return version;
+  }
+
+  /**
+   * Turns this process's own refresh timer on or off. A replica that is not the refresher leaves
+   * fetching to the one that is; standalone processes keep it on.
+   */
+  setScheduledRefresh(enabled: boolean): void {
+    if (this.stopped || enabled === this.scheduledRefresh) return;
+    this.scheduledRefresh = enabled;
+    if (!enabled) this.cancelSchedule();
+    else if (this.options.operator.openRouter.enabled) this.schedule(0, 'timer');
   }
 
   private async runRefresh({ force = false, trigger }: RefreshOptions): Promise<RefreshOutcome> {
@@ -243,7 +292,7 @@ export class CatalogueService implements CatalogueApi {
       this.lastFailureMessage = outcome.message;
     }
     // Any success restarts the interval; a failed admin call leaves the timer's own schedule alone.
-    if (!this.stopped && (outcome.kind === 'accepted' || trigger !== 'admin')) this.scheduleAfter(outcome);
+    if (!this.stopped && this.scheduledRefresh && (outcome.kind === 'accepted' || trigger !== 'admin')) this.scheduleAfter(outcome);
     this.report = {
       trigger,
       forced,
@@ -325,22 +374,10 @@ export class CatalogueService implements CatalogueApi {
 
   private async persist(): Promise<void> {
     const { dataDir, logger } = this.options;
-    const version = this.version;
-    if (dataDir === null || version === null) return;
-    const configHealth: Record<string, ConfigHealthState> = {};
-    for (const config of version.configs) if (isOpenRouterProvider(config)) configHealth[config.modelName] = healthStateOf(config);
+    const snapshot = this.exportSnapshot();
+    if (dataDir === null || snapshot === null) return;
     try {
-      await writeSnapshot(dataDir, {
-        savedAt: this.now(),
-        origin: version.origin,
-        fetchedAt: version.fetchedAt,
-        enrichedAt: version.enrichedAt,
-        generatedAtSeconds: this.generatedAtSeconds,
-        models: this.models,
-        configHealth,
-        healthCache: this.options.healthCache.toJSON(),
-        changes: this.changeLog,
-      });
+      await writeSnapshot(dataDir, snapshot);
     } catch (error) {
       // The catalogue in memory is still good; only durability is lost until the next write succeeds.
       logger.error(`could not persist the catalogue to ${dataDir}: ${error instanceof Error ? error.message : String(error)}`);

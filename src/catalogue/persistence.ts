@@ -114,6 +114,23 @@ export function snapshotPath(dataDir: string): string {
   return join(dataDir, SNAPSHOT_FILE_NAME);
 }
 
+/** Validates a snapshot read from anywhere (disk, Redis). Throws an Error naming the first problems. */
+export function parseSnapshot(raw: unknown): CatalogueSnapshot {
+  const format = (raw as { format?: unknown } | null)?.format;
+  if (format !== FORMAT) throw new Error(`not an llm-catalogue snapshot (format ${JSON.stringify(format ?? null)})`);
+  const parsed = snapshotSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = formatZodError(parsed.error, raw);
+    throw new Error(`invalid snapshot: ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? ` (and ${problems.length - 3} more)` : ''}`);
+  }
+  return parsed.data;
+}
+
+/** The serialized form of a snapshot, as written to disk and shared through Redis. */
+export function serializeSnapshot(snapshot: CatalogueSnapshot): string {
+  return JSON.stringify({ format: FORMAT, formatVersion: FORMAT_VERSION, ...snapshot });
+}
+
 /**
  * Reads the snapshot in `dataDir`. Returns null when there is none; throws SnapshotFileError when
  * the file is truncated, corrupted, of another format or version.
@@ -133,14 +150,11 @@ export async function readSnapshot(dataDir: string): Promise<CatalogueSnapshot |
   } catch {
     throw new SnapshotFileError(path, `not valid JSON (${text.length} bytes; truncated or corrupted)`);
   }
-  const format = (raw as { format?: unknown } | null)?.format;
-  if (format !== FORMAT) throw new SnapshotFileError(path, `not an llm-catalogue snapshot (format ${JSON.stringify(format ?? null)})`);
-  const parsed = snapshotSchema.safeParse(raw);
-  if (!parsed.success) {
-    const problems = formatZodError(parsed.error, raw);
-    throw new SnapshotFileError(path, `invalid snapshot: ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? ` (and ${problems.length - 3} more)` : ''}`);
+  try {
+    return parseSnapshot(raw);
+  } catch (error) {
+    throw new SnapshotFileError(path, (error as Error).message);
   }
-  return parsed.data;
 }
 
 /**
@@ -150,7 +164,7 @@ export async function readSnapshot(dataDir: string): Promise<CatalogueSnapshot |
 export async function writeSnapshot(dataDir: string, snapshot: CatalogueSnapshot): Promise<void> {
   const path = snapshotPath(dataDir);
   await mkdir(dirname(path), { recursive: true });
-  const body = JSON.stringify({ format: FORMAT, formatVersion: FORMAT_VERSION, ...snapshot });
+  const body = serializeSnapshot(snapshot);
   const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
     const file = await open(temporary, 'w', 0o600);

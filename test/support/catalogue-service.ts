@@ -46,7 +46,7 @@ export function makeService(baseUrl: string, overrides: Partial<CatalogueService
     dispatcher,
     close: async () => {
       await service.stop();
-      await dispatcher.close();
+      if (!dispatcher.closed) await dispatcher.close();
     },
   };
 }

@@ -18,6 +18,7 @@ export class FakeUpstream {
   readonly requests: RecordedRequest[] = [];
   private readonly routes = new Map<string, UpstreamHandler>();
   private server: Server | null = null;
+  private lastPort: number | null = null;
   private readonly sockets = new Set<import('node:net').Socket>();
 
   route(path: string, handler: UpstreamHandler): this {
@@ -56,14 +57,16 @@ export class FakeUpstream {
       this.sockets.add(socket);
       socket.on('close', () => this.sockets.delete(socket));
     });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => this.server!.listen(this.lastPort ?? 0, '127.0.0.1', resolve));
     return this.baseUrl;
   }
 
+  /** The URL it listens on; after stop() it stays the same, so tests can aim at a closed port. */
   get baseUrl(): string {
-    const address = this.server?.address() as AddressInfo | null;
-    if (!address) throw new Error('upstream not started');
-    return `http://127.0.0.1:${address.port}`;
+    const address = this.server?.address() as AddressInfo | null | undefined;
+    if (address) this.lastPort = address.port;
+    if (this.lastPort === null) throw new Error('upstream not started');
+    return `http://127.0.0.1:${this.lastPort}`;
   }
 
   async stop(): Promise<void> {
