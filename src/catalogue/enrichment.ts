@@ -1,0 +1,143 @@
+import pLimit from 'p-limit';
+import { z } from 'zod';
+import type { EndpointsFetchResult } from '../openrouter/endpoints-client.js';
+import { aggregateHealth } from './health.js';
+import { blendQualityScore, withHealthState } from './health-state.js';
+import { healthSnapshotSchema, type ConfigHealthState } from './persistence.js';
+import { isOpenRouterProvider, type CatalogueConfig, type HealthSnapshot } from './types.js';
+
+/** How many premium and free models are health-checked per cycle (the rest keep static scores). */
+export const ENRICH_TOP_N_PREMIUM = 50;
+export const ENRICH_TOP_N_FREE = 30;
+/** At most this many `/endpoints` requests in flight. */
+export const ENRICH_CONCURRENCY = 15;
+/** A cycle with at least this share of failed fetches is degraded: it trusts only the last-good cache. */
+export const ENRICH_DEGRADED_FAIL_RATIO = 0.25;
+
+export type EndpointsFetcher = (modelId: string, signal?: AbortSignal) => Promise<EndpointsFetchResult>;
+
+/** What one enrichment cycle did. */
+export interface EnrichmentReport {
+  readonly selected: number;
+  readonly failures: number;
+  readonly failRatio: number;
+  readonly degraded: boolean;
+  readonly gatedCount: number;
+  readonly failuresByKind: Readonly<Record<string, number>>;
+  readonly durationMs: number;
+}
+
+export interface EnrichmentResult {
+  /** Every input config, in order; new frozen objects where anything changed. */
+  readonly configs: CatalogueConfig[];
+  readonly report: EnrichmentReport;
+}
+
+/**
+ * Last-good health per model (keyed by model name). It outlives refreshes, so a transient
+ * `/endpoints` outage does not drop every model back to its static score.
+ */
+export class HealthCache {
+  private readonly entries = new Map<string, HealthSnapshot>();
+
+  get(modelName: string): HealthSnapshot | undefined {
+    return this.entries.get(modelName);
+  }
+
+  set(modelName: string, snapshot: HealthSnapshot): void {
+    this.entries.set(modelName, snapshot);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  toJSON(): Record<string, HealthSnapshot> {
+    return Object.fromEntries(this.entries);
+  }
+
+  /** Rebuilds a cache from `toJSON()` output; throws when the value is not one (e.g. a corrupted file). */
+  static fromJSON(json: unknown): HealthCache {
+    const cache = new HealthCache();
+    if (json === null || json === undefined) return cache;
+    const parsed = z.record(z.string(), healthSnapshotSchema).safeParse(json);
+    if (!parsed.success) throw new Error(`invalid health cache: ${parsed.error.issues[0]?.message ?? 'unknown problem'}`);
+    for (const [modelName, snapshot] of Object.entries(parsed.data)) cache.set(modelName, snapshot);
+    return cache;
+  }
+}
+
+function byStaticScoreDescending(configs: readonly CatalogueConfig[]): CatalogueConfig[] {
+  // Array#sort is stable, so ties keep catalogue order, as Python's sorted() does.
+  return [...configs].sort((a, b) => b.qualityScoreStatic - a.qualityScoreStatic);
+}
+
+/** The configs a cycle checks: the top 50 premium and top 30 free OpenRouter-routed configs by static score. */
+export function selectForEnrichment(configs: readonly CatalogueConfig[]): CatalogueConfig[] {
+  const routed = configs.filter(isOpenRouterProvider);
+  const premium = byStaticScoreDescending(routed.filter((c) => c.billingTier === 'premium')).slice(0, ENRICH_TOP_N_PREMIUM);
+  const free = byStaticScoreDescending(routed.filter((c) => c.billingTier === 'free')).slice(0, ENRICH_TOP_N_FREE);
+  const seen = new Set<number>();
+  return [...premium, ...free].filter((config) => !seen.has(config.id) && seen.add(config.id));
+}
+
+export interface EnrichmentOptions {
+  readonly fetchEndpoints: EndpointsFetcher;
+  readonly cache: HealthCache;
+  readonly concurrency?: number;
+  readonly nowMs?: () => number;
+  readonly signal?: AbortSignal;
+}
+
+function fromSnapshot(snapshot: HealthSnapshot): ConfigHealthState {
+  return { healthGated: snapshot.gated, qualityScoreHealth: snapshot.score, health: snapshot };
+}
+
+/**
+ * One enrichment cycle (reference §5): fetch the selected models' endpoints, score their health,
+ * fall back to the last-good cache for failures (for all of them when the cycle is degraded), then
+ * blend health into every OpenRouter-routed config's quality score. The input is never modified.
+ */
+export async function runEnrichmentCycle(configs: readonly CatalogueConfig[], options: EnrichmentOptions): Promise<EnrichmentResult> {
+  const now = options.nowMs ?? Date.now;
+  const started = now();
+  const selected = selectForEnrichment(configs);
+  const limit = pLimit(options.concurrency ?? ENRICH_CONCURRENCY);
+  const results = await Promise.all(selected.map((config) => limit(() => options.fetchEndpoints(config.modelName, options.signal))));
+  const checkedAt = now();
+
+  const failuresByKind: Record<string, number> = {};
+  for (const result of results) if (!result.ok) failuresByKind[result.error.kind] = (failuresByKind[result.error.kind] ?? 0) + 1;
+  const failures = results.filter((result) => !result.ok).length;
+  const failRatio = results.length > 0 ? failures / results.length : 0;
+  const degraded = failRatio >= ENRICH_DEGRADED_FAIL_RATIO;
+
+  const updates = new Map<number, ConfigHealthState>();
+  selected.forEach((config, index) => {
+    const result = results[index]!;
+    if (!degraded && result.ok) {
+      const snapshot: HealthSnapshot = { ...aggregateHealth(result.endpoints), checkedAt, fromCache: false };
+      options.cache.set(config.modelName, snapshot);
+      updates.set(config.id, fromSnapshot(snapshot));
+      return;
+    }
+    const cached = options.cache.get(config.modelName);
+    if (cached) updates.set(config.id, fromSnapshot({ ...cached, fromCache: true }));
+  });
+
+  let gatedCount = 0;
+  const enriched = configs.map((config) => {
+    if (!isOpenRouterProvider(config)) return config;
+    const update = updates.get(config.id);
+    const next = update ? withHealthState(config, update) : reblended(config);
+    if (next.healthGated) gatedCount += 1;
+    return next;
+  });
+  return { configs: enriched, report: { selected: selected.length, failures, failRatio, degraded, gatedCount, failuresByKind, durationMs: now() - started } };
+}
+
+/** A config whose health did not change this cycle, with its quality score blended again from what it has. */
+function reblended(config: CatalogueConfig): CatalogueConfig {
+  const qualityScore = blendQualityScore(config.qualityScoreStatic, config.qualityScoreHealth, config.healthGated);
+  return qualityScore === config.qualityScore ? config : Object.freeze({ ...config, qualityScore });
+}

@@ -1,0 +1,79 @@
+import { pythonFloat } from './python-float.js';
+import type { GateReason, HealthFacts } from './types.js';
+
+/** Below this best uptime (percent) a model is gated out of Auto selection. */
+export const MIN_UPTIME_PCT = 90;
+
+/** Window order for the best uptime: the first window with any value wins. */
+const BEST_UPTIME_WINDOWS = ['uptime_last_30m', 'uptime_last_1d', 'uptime_last_5m'] as const;
+/** Window order for freshness: the shortest window first. */
+const FRESHNESS_WINDOWS = ['uptime_last_5m', 'uptime_last_30m', 'uptime_last_1d'] as const;
+
+type Endpoint = Readonly<Record<string, unknown>>;
+
+/**
+ * An uptime value in percent, or null: null, unparseable (Python `float()` rules) or negative
+ * values count as none; values ≤ 1 are fractions and scaled to percent.
+ */
+export function uptimePercent(value: unknown): number | null {
+  if (value === null || value === undefined) return null;
+  const number = pythonFloat(value);
+  if (number === null || Number.isNaN(number) || number < 0) return null;
+  return number <= 1 ? number * 100 : number;
+}
+
+/** The highest value of the first window (in `windows` order) that any endpoint reports. */
+function firstWindowMax(endpoints: readonly Endpoint[], windows: readonly string[]): { value: number; window: string } | null {
+  for (const window of windows) {
+    let best: number | null = null;
+    for (const endpoint of endpoints) {
+      const value = uptimePercent(endpoint[window]);
+      if (value !== null && (best === null || value > best)) best = value;
+    }
+    if (best !== null) return { value: best, window };
+  }
+  return null;
+}
+
+/** Python's `endpoint.get("status", 1) == 0`: numeric zero or False, never the string "0". */
+function isOk(endpoint: Endpoint): boolean {
+  const status = 'status' in endpoint ? endpoint.status : 1;
+  return status === 0 || status === false;
+}
+
+function asEndpoint(value: unknown): Endpoint {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Endpoint) : {};
+}
+
+/**
+ * The health of one model from its `/endpoints` list (reference §4), with the facts behind it.
+ * Score = 0.5 × best uptime + 0.3 × 100 + 0.2 × freshness, clamped to 0..100, computed in that
+ * order so the double is the original's to the last bit.
+ */
+export function aggregateHealth(rawEndpoints: readonly unknown[]): HealthFacts {
+  const endpoints = rawEndpoints.map(asEndpoint);
+  const okEndpointCount = endpoints.filter(isOk).length;
+  const best = firstWindowMax(endpoints, BEST_UPTIME_WINDOWS);
+  const fresh = firstWindowMax(endpoints, FRESHNESS_WINDOWS);
+  const facts = {
+    bestUptimePct: best?.value ?? null,
+    uptimeWindow: best?.window ?? null,
+    freshnessPct: fresh?.value ?? best?.value ?? null,
+    freshnessWindow: fresh?.window ?? best?.window ?? null,
+    endpointCount: endpoints.length,
+    okEndpointCount,
+  };
+  const gateReason = gateReasonOf(endpoints.length, okEndpointCount, best?.value ?? null);
+  if (gateReason !== null || best === null) return { ...facts, gated: true, score: null, gateReason: gateReason ?? 'NO_UPTIME_DATA' };
+  const freshness = fresh?.value ?? best.value;
+  const score = Math.min(100, Math.max(0, 0.5 * best.value + 0.3 * 100 + 0.2 * freshness));
+  return { ...facts, gated: false, score, gateReason: null };
+}
+
+function gateReasonOf(endpointCount: number, okCount: number, bestUptime: number | null): GateReason | null {
+  if (endpointCount === 0) return 'NO_ENDPOINTS';
+  if (okCount === 0) return 'NO_OK_ENDPOINT';
+  if (bestUptime === null) return 'NO_UPTIME_DATA';
+  if (bestUptime < MIN_UPTIME_PCT) return 'UPTIME_BELOW_THRESHOLD';
+  return null;
+}

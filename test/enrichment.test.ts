@@ -1,0 +1,156 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Agent } from 'undici';
+import { buildCatalogue } from '../src/catalogue/build.js';
+import { HealthCache, runEnrichmentCycle, selectForEnrichment, type EndpointsFetcher } from '../src/catalogue/enrichment.js';
+import type { CatalogueConfig } from '../src/catalogue/types.js';
+import { parseOperatorConfig } from '../src/config/operator-config.js';
+import { endpointsPath, fetchModelEndpoints } from '../src/openrouter/endpoints-client.js';
+import { parseModelsBody } from '../src/openrouter/models-payload.js';
+import { readFixtureBytes, readFixtureJson } from './support/fixtures.js';
+import { FakeUpstream } from './support/upstream.js';
+
+interface CycleVector {
+  cycle: number;
+  fail_pct: number;
+  plan: Record<string, string>;
+  configs: { id: number; model_name: string; billing_tier: string; quality_score: number; quality_score_health: number | null; quality_score_static: number; health_gated: boolean }[];
+}
+const vector = readFixtureJson<{ now: number; cycles: CycleVector[] }>('conformance', 'enrichment-2026-06-16.json');
+
+function defaultCatalogue(): CatalogueConfig[] {
+  return [...buildCatalogue(parseOperatorConfig('', 'defaults'), parseModelsBody(readFixtureBytes('openrouter', 'models-2026-06-16.json')), vector.now).configs];
+}
+
+/** A real upstream whose /endpoints answers follow the current cycle's plan ("error" → HTTP 500). */
+class PlannedUpstream extends FakeUpstream {
+  plan: Record<string, string> = {};
+  constructor(modelIds: readonly string[]) {
+    super();
+    for (const modelId of modelIds) {
+      this.route(`/${decodeURIComponent(endpointsPath(modelId))}`, (_req, res) => {
+        const answer = this.plan[modelId];
+        if (answer === undefined || answer === 'error') {
+          res.writeHead(500, { 'content-type': 'application/json' });
+          res.end('{"error":{"message":"planned failure"}}');
+          return;
+        }
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(readFixtureBytes('openrouter', 'endpoints', answer));
+      });
+    }
+  }
+}
+
+describe('enrichment cycles reproduce the original exactly', () => {
+  const configs0 = defaultCatalogue();
+  const upstream = new PlannedUpstream(configs0.map((c) => c.modelName));
+  const dispatcher = new Agent();
+  const fetchEndpoints: EndpointsFetcher = (modelId, signal) => fetchModelEndpoints(modelId, { dispatcher, baseUrl: upstream.baseUrl, ...(signal ? { signal } : {}) });
+  beforeAll(() => upstream.start());
+  afterAll(async () => {
+    await dispatcher.close();
+    await upstream.stop();
+  });
+
+  it('starts from the same configs as the vector', () => {
+    expect(configs0.map((c) => [c.id, c.modelName, c.qualityScoreStatic])).toEqual(vector.cycles[0]!.configs.map((c) => [c.id, c.model_name, c.quality_score_static]));
+  });
+
+  it('runs the four cycles in order on one cache, fetching only selected models once each', async () => {
+    const cache = new HealthCache();
+    let configs = configs0;
+    const selected = selectForEnrichment(configs0).map((c) => c.modelName);
+    // 50 premium and every one of the 17 free models (fewer than the top-30 allowance).
+    expect(selected).toHaveLength(67);
+    for (const cycle of vector.cycles) {
+      upstream.plan = cycle.plan;
+      upstream.requests.length = 0;
+      const { configs: next, report } = await runEnrichmentCycle(configs, { fetchEndpoints, cache });
+      expect(report.degraded, `cycle ${cycle.cycle}`).toBe(cycle.fail_pct >= 25);
+      const fetched = upstream.requests.map((r) => r.path).sort();
+      expect(fetched, `cycle ${cycle.cycle} fetched`).toEqual(selected.map((id) => `/${decodeURIComponent(endpointsPath(id))}`).sort());
+      const actual = next.map((c) => ({ id: c.id, model_name: c.modelName, quality_score_health: c.qualityScoreHealth, quality_score: c.qualityScore, health_gated: c.healthGated }));
+      const expected = cycle.configs.map((c) => ({ id: c.id, model_name: c.model_name, quality_score_health: c.quality_score_health, quality_score: c.quality_score, health_gated: c.health_gated }));
+      expect(actual, `cycle ${cycle.cycle}`).toEqual(expected);
+      configs = next;
+    }
+    expect(configs0.every((c) => c.health === null)).toBe(true); // inputs untouched
+  });
+});
+
+describe('enrichment failure handling', () => {
+  const base = defaultCatalogue();
+  const selected = selectForEnrichment(base);
+  const healthy = readFixtureJson<{ data: { endpoints: unknown[] } }>('openrouter', 'endpoints', 'openai__gpt-4o.json').data.endpoints;
+  const ok = async () => ({ ok: true as const, endpoints: healthy });
+
+  it('a single failure falls back to that model’s last-good values, marked fromCache', async () => {
+    const cache = new HealthCache();
+    const first = await runEnrichmentCycle(base, { fetchEndpoints: ok, cache });
+    const victim = selected[0]!.modelName;
+    const { UpstreamError } = await import('../src/openrouter/http.js');
+    const second = await runEnrichmentCycle(first.configs, {
+      cache,
+      fetchEndpoints: async (modelId) => (modelId === victim ? { ok: false, error: new UpstreamError('http-status', 'HTTP 502', 502) } : ok()),
+    });
+    expect(second.report).toMatchObject({ failures: 1, degraded: false, failuresByKind: { 'http-status': 1 } });
+    const config = second.configs.find((c) => c.modelName === victim)!;
+    expect(config.health).toMatchObject({ fromCache: true, gated: false });
+    expect(config.qualityScoreHealth).toBe(first.configs.find((c) => c.modelName === victim)!.qualityScoreHealth);
+  });
+
+  it('a cycle is degraded at a failure ratio of 0.25 and above: cache for everyone, nothing new cached', async () => {
+    const { UpstreamError } = await import('../src/openrouter/http.js');
+    const failing = (count: number): EndpointsFetcher => {
+      const victims = new Set(selected.slice(0, count).map((c) => c.modelName));
+      return async (modelId) => (victims.has(modelId) ? { ok: false, error: new UpstreamError('timeout', 'slow') } : ok());
+    };
+    // 16 of 67 (0.239) is not degraded; 17 of 67 (0.254) is.
+    const below = await runEnrichmentCycle(base, { cache: new HealthCache(), fetchEndpoints: failing(16) });
+    expect(below.report).toMatchObject({ failures: 16, degraded: false });
+    const cache = new HealthCache();
+    const warm = await runEnrichmentCycle(base, { cache, fetchEndpoints: ok });
+    const cachedBefore = cache.toJSON();
+    const degraded = await runEnrichmentCycle(warm.configs, { cache, fetchEndpoints: failing(17), nowMs: () => 42 });
+    expect(degraded.report).toMatchObject({ failures: 17, degraded: true });
+    expect(cache.toJSON()).toEqual(cachedBefore);
+    // Successful fetches of a degraded cycle are not trusted either: everyone takes the cached values.
+    for (const config of degraded.configs.filter((c) => c.health !== null)) expect(config.health!.fromCache).toBe(true);
+    expect(degraded.configs.map((c) => c.qualityScore)).toEqual(warm.configs.map((c) => c.qualityScore));
+    const cold = await runEnrichmentCycle(base, { cache: new HealthCache(), fetchEndpoints: failing(17) });
+    expect(cold.configs).toEqual(base);
+  });
+
+  it('a slow endpoint times out at 5 s without holding up the others', async () => {
+    const upstream = new FakeUpstream();
+    const slowId = selected[0]!.modelName;
+    const answeredAt = new Map<string, number>();
+    for (const config of selected) {
+      upstream.route(`/${decodeURIComponent(endpointsPath(config.modelName))}`, (_req, res) => {
+        const send = () => {
+          answeredAt.set(config.modelName, Date.now());
+          res.end(JSON.stringify({ data: { endpoints: healthy } }));
+        };
+        if (config.modelName === slowId) setTimeout(send, 7_000).unref();
+        else send();
+      });
+    }
+    await upstream.start();
+    const dispatcher = new Agent();
+    try {
+      const started = Date.now();
+      const result = await runEnrichmentCycle(base, { cache: new HealthCache(), fetchEndpoints: (id) => fetchModelEndpoints(id, { dispatcher, baseUrl: upstream.baseUrl }) });
+      const elapsed = Date.now() - started;
+      expect(result.report).toMatchObject({ failures: 1, failuresByKind: { timeout: 1 }, degraded: false });
+      expect(elapsed).toBeGreaterThanOrEqual(4_900);
+      expect(elapsed).toBeLessThan(6_500);
+      const others = [...answeredAt.entries()].filter(([id]) => id !== slowId).map(([, at]) => at - started);
+      expect(others).toHaveLength(selected.length - 1);
+      // The others go through the 14 free slots while the slow one holds the 15th.
+      expect(Math.max(...others)).toBeLessThan(2_000);
+    } finally {
+      await dispatcher.close();
+      await upstream.stop();
+    }
+  });
+});
