@@ -272,7 +272,8 @@ export class CatalogueService implements CatalogueApi {
   private async enrichCurrent(signal: AbortSignal): Promise<void> {
     const current = this.version!;
     const enriched = await this.runEnrichment(current.configs, signal);
-    if (enriched.at === null || signal.aborted) return;
+    // Nothing learned (every fetch failed, or health is unchanged): keep the version as it is.
+    if (enriched.at === null || signal.aborted || contentHash(enriched.configs) === current.etag) return;
     this.publish(this.versionFrom({ configs: enriched.configs, summary: current.summary }, current.origin, current.fetchedAt, enriched.at), 'when-changed');
     await this.persist();
   }

@@ -8,8 +8,8 @@
 
 export type BillingTier = 'free' | 'premium';
 
-/** Where a config came from: the operator's YAML or OpenRouter's model list. */
-export type ConfigSource = 'yaml' | 'openrouter';
+/** Where a config came from: the operator's YAML, OpenRouter's model list, or the virtual Auto entry. */
+export type ConfigSource = 'yaml' | 'openrouter' | 'auto';
 
 /** Auto (Fastest) pin tier: A = operator-curated, B = OpenRouter premium, C = OpenRouter free. */
 export type AutoPinTier = 'A' | 'B' | 'C';

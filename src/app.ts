@@ -1,0 +1,157 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { GraphQLError } from 'graphql';
+import { createYoga, maskError, type YogaServerInstance } from 'graphql-yoga';
+import type { CatalogueApi } from './catalogue/refresh-types.js';
+import { createContext, type GraphQLContext } from './context.js';
+import type { Logger } from './logger.js';
+import { schema } from './schema/index.js';
+
+export interface AppDeps {
+  readonly catalogue: CatalogueApi;
+  readonly adminToken: string | null;
+  readonly logger: Logger;
+  /** Serve GraphiQL on `GET /graphql` from a browser. */
+  readonly graphiql: boolean;
+  /** Largest accepted request body; larger ones get 413 before any parsing. */
+  readonly maxRequestBytes?: number;
+  readonly isShuttingDown?: () => boolean;
+}
+
+export interface App {
+  readonly yoga: YogaServerInstance<Record<string, unknown>, GraphQLContext>;
+  /** Node request handler: `/graphql`, `/healthz`, `/readyz`, 404 for anything else. */
+  readonly requestListener: (req: IncomingMessage, res: ServerResponse) => void;
+}
+
+/** A legitimate selector query is ~1 KiB; 64 KiB leaves room for big hand-written queries. */
+export const DEFAULT_MAX_REQUEST_BYTES = 64 * 1024;
+
+/** Query limits: generous for real clients and GraphiQL's introspection, tight for abuse. */
+export const QUERY_LIMITS = { maxDepth: 12, maxAliases: 30, maxTokens: 4000, maxDirectives: 20, maxCost: 5000 } as const;
+
+/**
+ * Builds the HTTP application from its dependencies. It listens nowhere: main.ts and tests decide
+ * where requests come from.
+ */
+export function createApp(deps: AppDeps): App {
+  const { logger } = deps;
+  const rejected = (kind: string) => (_ctx: unknown, error: GraphQLError) => logger.warn(`query rejected by ${kind} limit`, { reason: error.message });
+  const yoga = createYoga<Record<string, unknown>, GraphQLContext>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    context: ({ request }) => createContext(request, deps),
+    // GraphiQL helps people explore; the landing page would only advertise Yoga.
+    graphiql: deps.graphiql ? { title: 'llm-catalogue' } : false,
+    landingPage: false,
+    batching: false,
+    maskedErrors: {
+      maskError: (error, message, isDev) => {
+        const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+        if (!(error instanceof GraphQLError) || error.originalError) logger.error('internal error while serving a request', { error: original });
+        return maskError(error, message, isDev);
+      },
+    },
+    logging: {
+      debug: (...args) => logger.debug(args.map(String).join(' ')),
+      info: (...args) => logger.info(args.map(String).join(' ')),
+      warn: (...args) => logger.warn(args.map(String).join(' ')),
+      error: (...args) => logger.error(args.map(String).join(' ')),
+    },
+    plugins: [
+      EnvelopArmorPlugin({
+        maxDepth: { n: QUERY_LIMITS.maxDepth, onReject: [rejected('depth')] },
+        maxAliases: { n: QUERY_LIMITS.maxAliases, onReject: [rejected('alias')] },
+        maxTokens: { n: QUERY_LIMITS.maxTokens, onReject: [rejected('token')] },
+        maxDirectives: { n: QUERY_LIMITS.maxDirectives, onReject: [rejected('directive')] },
+        costLimit: { maxCost: QUERY_LIMITS.maxCost, onReject: [rejected('cost')] },
+        blockFieldSuggestion: { enabled: true },
+      }),
+    ],
+  });
+  const maxBytes = deps.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
+  const requestListener = (req: IncomingMessage, res: ServerResponse): void => {
+    route(req, res, { yoga, maxBytes, deps }).catch((error: unknown) => {
+      logger.error('request handling failed', { error });
+      if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
+      else res.destroy();
+    });
+  };
+  return { yoga, requestListener };
+}
+
+interface RouteContext {
+  readonly yoga: App['yoga'];
+  readonly maxBytes: number;
+  readonly deps: AppDeps;
+}
+
+async function route(req: IncomingMessage, res: ServerResponse, { yoga, maxBytes, deps }: RouteContext): Promise<void> {
+  const path = (req.url ?? '/').split('?')[0];
+  if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
+  if (path === '/readyz') {
+    const ready = deps.catalogue.current() !== null && !(deps.isShuttingDown?.() ?? false);
+    return sendJson(res, ready ? 200 : 503, { ready });
+  }
+  if (path !== '/graphql') return sendJson(res, 404, { error: `no such path: ${path}; the API is at /graphql` });
+  const body = await readBody(req, maxBytes);
+  if (body === 'too-large') {
+    return sendJson(res, 413, { errors: [{ message: `request body exceeds ${maxBytes} bytes`, extensions: { code: 'REQUEST_TOO_LARGE' } }] });
+  }
+  const response = await yoga.fetch(toUrl(req), { method: req.method ?? 'GET', headers: toHeaders(req), ...(body ? { body } : {}) });
+  await sendResponse(res, response);
+}
+
+/** Reads at most `maxBytes` of the body; stops reading (and drops the rest) past that. */
+async function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer | null | 'too-large'> {
+  if (req.method === 'GET' || req.method === 'HEAD') return null;
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    req.resume();
+    return 'too-large';
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > maxBytes) {
+      req.resume();
+      return 'too-large';
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks, size);
+}
+
+function toUrl(req: IncomingMessage): string {
+  return `http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`;
+}
+
+function toHeaders(req: IncomingMessage): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
+  }
+  return headers;
+}
+
+async function sendResponse(res: ServerResponse, response: Response): Promise<void> {
+  res.statusCode = response.status;
+  response.headers.forEach((value, name) => res.setHeader(name, value));
+  if (!response.body) {
+    res.end();
+    return;
+  }
+  // Streamed, so subscriptions (SSE) flow as they are produced.
+  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+    if (!res.write(chunk)) await new Promise((resolve) => res.once('drain', resolve));
+  }
+  res.end();
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const bytes = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(bytes), 'cache-control': 'no-store' });
+  res.end(bytes);
+}
