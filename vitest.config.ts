@@ -1,6 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  resolve: {
+    // graphql 16 ships CJS (main) and ESM (module) builds of the same classes. Node, and so the
+    // server and Yoga, load the CJS one; without this Vite would hand source files the ESM one,
+    // and `instanceof GraphQLError` would fail between them.
+    alias: { graphql: 'graphql/index.js' },
+  },
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 30_000,

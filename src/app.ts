@@ -47,8 +47,9 @@ export function createApp(deps: AppDeps): App {
     batching: false,
     maskedErrors: {
       maskError: (error, message, isDev) => {
-        const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
-        if (!(error instanceof GraphQLError) || error.originalError) logger.error('internal error while serving a request', { error: original });
+        const original = innermostError(error);
+        // Errors we raise on purpose (GraphQLError) reach the client; anything else is a bug to log, never to show.
+        if (!(original instanceof GraphQLError)) logger.error('internal error while serving a request', { error: original });
         return maskError(error, message, isDev);
       },
     },
@@ -78,6 +79,12 @@ export function createApp(deps: AppDeps): App {
     });
   };
   return { yoga, requestListener };
+}
+
+function innermostError(error: unknown): unknown {
+  let current = error;
+  while (current instanceof GraphQLError && current.originalError) current = current.originalError;
+  return current;
 }
 
 interface RouteContext {

@@ -1,0 +1,174 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** Preference class for Auto (Fastest) pinning: A is preferred whenever any A candidate exists. */
+export type AutoPinTier =
+  /** Operator-curated config. */
+  | 'A'
+  /** OpenRouter premium model. */
+  | 'B'
+  /** OpenRouter free model. */
+  | 'C';
+
+/** Where the OpenRouter part of the served catalogue came from. */
+export type CatalogueOrigin =
+  /** The OpenRouter snapshot shipped with the server (no live or saved catalogue yet). */
+  | 'BUNDLED_SNAPSHOT'
+  /** Fetched from OpenRouter by this server. */
+  | 'LIVE'
+  /** Operator configs only: the OpenRouter integration is disabled. */
+  | 'OPERATOR_ONLY'
+  /** The last-good catalogue saved by an earlier run (OpenRouter not reached yet). */
+  | 'PERSISTED'
+  /** Published by another replica through Redis. */
+  | 'SHARED';
+
+/** Where a config comes from. */
+export type ConfigSource =
+  /** The virtual "Auto (Fastest)" entry (id 0). */
+  | 'AUTO'
+  /** Generated from OpenRouter's public model list. */
+  | 'OPENROUTER'
+  /** Curated by the operator in the catalogue YAML (`global_llm_configs`). */
+  | 'OPERATOR_YAML';
+
+/** Why live health took a model out of Auto selection. */
+export type GateReason =
+  /** OpenRouter lists no endpoint for the model. */
+  | 'NO_ENDPOINTS'
+  /** No endpoint has status 0 (OK). */
+  | 'NO_OK_ENDPOINT'
+  /** No endpoint reports any uptime. */
+  | 'NO_UPTIME_DATA'
+  /** The best uptime is below 90%. */
+  | 'UPTIME_BELOW_THRESHOLD';
+
+/** Conditions a config must all meet to be listed. Omitted conditions match everything. */
+export type LlmConfigFilter = {
+  /** Include configs that live health has gated. */
+  includeGated?: boolean | null | undefined;
+  /** Only this provider (case-insensitive). */
+  provider?: string | null | undefined;
+  /** Only configs that are (or are not) in the router pool. */
+  routerPoolEligible?: boolean | null | undefined;
+  /** Case-insensitive text in the name or model name (at most 200 characters). */
+  search?: string | null | undefined;
+  /** Only this source. */
+  source?: ConfigSource | null | undefined;
+  /** Only this tier. */
+  tier?: Tier | null | undefined;
+};
+
+/** Order of a config list. */
+export type LlmConfigOrder =
+  /** Catalogue order: operator configs first, then OpenRouter models in payload order (the original order). */
+  | 'CATALOGUE'
+  /** Ascending id. */
+  | 'ID'
+  /** Name, by code point. */
+  | 'NAME'
+  /** Highest quality score first; ties in catalogue order. */
+  | 'QUALITY_DESC';
+
+/** A safety check on a fetched model list. */
+export type RefreshGuard =
+  /** The list kept no OpenRouter model. */
+  | 'EMPTY'
+  /** The list kept far fewer models than are served (more than `max_shrink_fraction` fewer). */
+  | 'SHRUNK';
+
+/** How a refresh ended. */
+export type RefreshOutcome =
+  /** A new catalogue version is being served. */
+  | 'ACCEPTED'
+  /** The fetched list was empty or shrank too much; the previous catalogue is still served. */
+  | 'REJECTED_BY_GUARD'
+  /** OpenRouter could not be reached or sent an unusable answer; the previous catalogue is still served. */
+  | 'UPSTREAM_UNAVAILABLE';
+
+/** What started a refresh. */
+export type RefreshTrigger =
+  /** The `refreshCatalogue` mutation. */
+  | 'ADMIN'
+  /** A retry after a failed refresh. */
+  | 'RETRY'
+  /** The first refresh after the server started. */
+  | 'STARTUP'
+  /** The periodic background refresh. */
+  | 'TIMER';
+
+/** Billing tier of a model. */
+export type Tier =
+  /** Free to use (OpenRouter: a `:free` id or zero prompt and completion prices). */
+  | 'FREE'
+  /** Paid; counts against premium quotas. */
+  | 'PREMIUM';
+
+export type SelectorQueryVariables = Exact<{
+  filter?: LlmConfigFilter | null | undefined;
+  orderBy?: LlmConfigOrder | null | undefined;
+  includeAuto?: boolean | null | undefined;
+}>;
+
+
+export type SelectorQuery = { llmConfigs: Array<{ id: number, name: string, provider: string, modelName: string, tier: Tier, contextLength: number | null, supportsTools: boolean, supportsImageInput: boolean, qualityScore: number, healthGated: boolean, pricing: { prompt: number | null, completion: number | null }, health: { score: number | null } | null }> };
+
+export type ConfigIdsQueryVariables = Exact<{
+  filter?: LlmConfigFilter | null | undefined;
+  orderBy?: LlmConfigOrder | null | undefined;
+  includeAuto?: boolean | null | undefined;
+}>;
+
+
+export type ConfigIdsQuery = { llmConfigs: Array<{ id: number, name: string, modelName: string, tier: Tier, source: ConfigSource, provider: string, routerPoolEligible: boolean, healthGated: boolean, qualityScore: number }> };
+
+export type ConfigByIdQueryVariables = Exact<{
+  id: number;
+}>;
+
+
+export type ConfigByIdQuery = { llmConfig: { id: number, name: string, tier: Tier, isPremium: boolean, source: ConfigSource, autoPinTier: AutoPinTier, litellmParams: unknown, qualityScoreStatic: number, qualityScoreHealth: number | null, qualityScore: number, health: { gated: boolean, gateReason: GateReason | null, score: number | null, bestUptimePct: number | null, uptimeWindow: string | null, freshnessPct: number | null, endpointCount: number, okEndpointCount: number, checkedAt: string, fromCache: boolean } | null, scoreBreakdown: { prestige: number, recency: number, priceBand: number, context: number, capabilities: number, penalty: number, operatorBonus: number, staticTotal: number, health: number | null, healthWeight: number, qualityScore: number } } | null };
+
+export type CatalogueStatusQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CatalogueStatusQuery = { catalogue: { ready: boolean, version: number | null, etag: string | null, origin: CatalogueOrigin | null, refreshedAt: string | null, fetchedAt: string | null, counts: { total: number, free: number, premium: number, operatorYaml: number, openRouter: number, gated: number } | null, lastRefresh: { trigger: RefreshTrigger, outcome: RefreshOutcome, message: string, forced: boolean } | null } };
+
+export type ChangesQueryVariables = Exact<{
+  last?: number | null | undefined;
+}>;
+
+
+export type ChangesQuery = { catalogueChanges: Array<{ fromVersion: number | null, toVersion: number, added: Array<{ id: number, modelName: string }>, removed: Array<{ id: number }>, tierFlips: Array<{ id: number, from: Tier, to: Tier }> }> };
+
+export type AutoPickQueryVariables = Exact<{
+  threadId: string | number;
+  premiumEligible: boolean;
+  excludeIds?: Array<number> | number | null | undefined;
+}>;
+
+
+export type AutoPickQuery = { autoPick: { index: number, candidateCount: number, tierLocked: boolean, reason: string, chosen: { id: number }, pool: Array<{ id: number }> } | null };
+
+export type RefreshMutationVariables = Exact<{
+  force?: boolean | null | undefined;
+}>;
+
+
+export type RefreshMutation = { refreshCatalogue:
+    | { __typename: 'RefreshCatalogueSuccess', catalogue: { version: number | null, origin: CatalogueOrigin | null }, change: { toVersion: number, added: Array<{ id: number }> } }
+    | { __typename: 'RefreshRejectedError', message: string, guard: RefreshGuard, currentCount: number, fetchedCount: number }
+    | { __typename: 'UpstreamUnavailableError', message: string, failureKind: string, status: number | null, retryAfterSeconds: number | null }
+   };
+
+
+export const SelectorDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Selector"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"LlmConfigFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"LlmConfigOrder"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"includeAuto"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"llmConfigs"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}}},{"kind":"Argument","name":{"kind":"Name","value":"includeAuto"},"value":{"kind":"Variable","name":{"kind":"Name","value":"includeAuto"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"modelName"}},{"kind":"Field","name":{"kind":"Name","value":"tier"}},{"kind":"Field","name":{"kind":"Name","value":"contextLength"}},{"kind":"Field","name":{"kind":"Name","value":"pricing"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"prompt"}},{"kind":"Field","name":{"kind":"Name","value":"completion"}}]}},{"kind":"Field","name":{"kind":"Name","value":"supportsTools"}},{"kind":"Field","name":{"kind":"Name","value":"supportsImageInput"}},{"kind":"Field","name":{"kind":"Name","value":"qualityScore"}},{"kind":"Field","name":{"kind":"Name","value":"healthGated"}},{"kind":"Field","name":{"kind":"Name","value":"health"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"score"}}]}}]}}]}}]} as unknown as DocumentNode<SelectorQuery, SelectorQueryVariables>;
+export const ConfigIdsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConfigIds"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"LlmConfigFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"LlmConfigOrder"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"includeAuto"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"llmConfigs"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}}},{"kind":"Argument","name":{"kind":"Name","value":"includeAuto"},"value":{"kind":"Variable","name":{"kind":"Name","value":"includeAuto"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"modelName"}},{"kind":"Field","name":{"kind":"Name","value":"tier"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"routerPoolEligible"}},{"kind":"Field","name":{"kind":"Name","value":"healthGated"}},{"kind":"Field","name":{"kind":"Name","value":"qualityScore"}}]}}]}}]} as unknown as DocumentNode<ConfigIdsQuery, ConfigIdsQueryVariables>;
+export const ConfigByIdDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConfigById"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"llmConfig"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"tier"}},{"kind":"Field","name":{"kind":"Name","value":"isPremium"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"autoPinTier"}},{"kind":"Field","name":{"kind":"Name","value":"litellmParams"}},{"kind":"Field","name":{"kind":"Name","value":"qualityScoreStatic"}},{"kind":"Field","name":{"kind":"Name","value":"qualityScoreHealth"}},{"kind":"Field","name":{"kind":"Name","value":"qualityScore"}},{"kind":"Field","name":{"kind":"Name","value":"health"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"gated"}},{"kind":"Field","name":{"kind":"Name","value":"gateReason"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"bestUptimePct"}},{"kind":"Field","name":{"kind":"Name","value":"uptimeWindow"}},{"kind":"Field","name":{"kind":"Name","value":"freshnessPct"}},{"kind":"Field","name":{"kind":"Name","value":"endpointCount"}},{"kind":"Field","name":{"kind":"Name","value":"okEndpointCount"}},{"kind":"Field","name":{"kind":"Name","value":"checkedAt"}},{"kind":"Field","name":{"kind":"Name","value":"fromCache"}}]}},{"kind":"Field","name":{"kind":"Name","value":"scoreBreakdown"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"prestige"}},{"kind":"Field","name":{"kind":"Name","value":"recency"}},{"kind":"Field","name":{"kind":"Name","value":"priceBand"}},{"kind":"Field","name":{"kind":"Name","value":"context"}},{"kind":"Field","name":{"kind":"Name","value":"capabilities"}},{"kind":"Field","name":{"kind":"Name","value":"penalty"}},{"kind":"Field","name":{"kind":"Name","value":"operatorBonus"}},{"kind":"Field","name":{"kind":"Name","value":"staticTotal"}},{"kind":"Field","name":{"kind":"Name","value":"health"}},{"kind":"Field","name":{"kind":"Name","value":"healthWeight"}},{"kind":"Field","name":{"kind":"Name","value":"qualityScore"}}]}}]}}]}}]} as unknown as DocumentNode<ConfigByIdQuery, ConfigByIdQueryVariables>;
+export const CatalogueStatusDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CatalogueStatus"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"catalogue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ready"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"etag"}},{"kind":"Field","name":{"kind":"Name","value":"origin"}},{"kind":"Field","name":{"kind":"Name","value":"refreshedAt"}},{"kind":"Field","name":{"kind":"Name","value":"fetchedAt"}},{"kind":"Field","name":{"kind":"Name","value":"counts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"free"}},{"kind":"Field","name":{"kind":"Name","value":"premium"}},{"kind":"Field","name":{"kind":"Name","value":"operatorYaml"}},{"kind":"Field","name":{"kind":"Name","value":"openRouter"}},{"kind":"Field","name":{"kind":"Name","value":"gated"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lastRefresh"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"trigger"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"forced"}}]}}]}}]}}]} as unknown as DocumentNode<CatalogueStatusQuery, CatalogueStatusQueryVariables>;
+export const ChangesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Changes"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"last"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"catalogueChanges"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"last"},"value":{"kind":"Variable","name":{"kind":"Name","value":"last"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fromVersion"}},{"kind":"Field","name":{"kind":"Name","value":"toVersion"}},{"kind":"Field","name":{"kind":"Name","value":"added"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"modelName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"removed"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"tierFlips"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}}]}}]}}]}}]} as unknown as DocumentNode<ChangesQuery, ChangesQueryVariables>;
+export const AutoPickDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AutoPick"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"threadId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"premiumEligible"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"excludeIds"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"autoPick"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"threadId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"threadId"}}},{"kind":"Argument","name":{"kind":"Name","value":"premiumEligible"},"value":{"kind":"Variable","name":{"kind":"Name","value":"premiumEligible"}}},{"kind":"Argument","name":{"kind":"Name","value":"excludeIds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"excludeIds"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"chosen"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pool"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"index"}},{"kind":"Field","name":{"kind":"Name","value":"candidateCount"}},{"kind":"Field","name":{"kind":"Name","value":"tierLocked"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]} as unknown as DocumentNode<AutoPickQuery, AutoPickQueryVariables>;
+export const RefreshDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Refresh"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"force"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"refreshCatalogue"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"force"},"value":{"kind":"Variable","name":{"kind":"Name","value":"force"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RefreshCatalogueSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"catalogue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"origin"}}]}},{"kind":"Field","name":{"kind":"Name","value":"change"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"toVersion"}},{"kind":"Field","name":{"kind":"Name","value":"added"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UpstreamUnavailableError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"failureKind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"retryAfterSeconds"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RefreshRejectedError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"guard"}},{"kind":"Field","name":{"kind":"Name","value":"currentCount"}},{"kind":"Field","name":{"kind":"Name","value":"fetchedCount"}}]}}]}}]}}]} as unknown as DocumentNode<RefreshMutation, RefreshMutationVariables>;

@@ -1,0 +1,28 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
+import type { App } from '../../src/app.js';
+
+export interface GraphQLBody<TData> {
+  data?: TData | null;
+  errors?: { message: string; extensions?: Record<string, unknown>; path?: (string | number)[] }[];
+}
+
+/** Runs a typed operation through the app's Yoga instance in-process (context, auth, limits and masking included). */
+export async function execute<TData, TVariables>(
+  app: Pick<App, 'yoga'>,
+  document: TypedDocumentNode<TData, TVariables>,
+  variables?: TVariables,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: GraphQLBody<TData> }> {
+  return post(app, { query: print(document), variables }, headers);
+}
+
+/** Posts any JSON body to /graphql. */
+export async function post<TData = unknown>(app: Pick<App, 'yoga'>, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: GraphQLBody<TData> }> {
+  const response = await app.yoga.fetch('http://test/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as GraphQLBody<TData> };
+}
