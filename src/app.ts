@@ -27,8 +27,12 @@ export interface App {
 /** A legitimate selector query is ~1 KiB; 64 KiB leaves room for big hand-written queries. */
 export const DEFAULT_MAX_REQUEST_BYTES = 64 * 1024;
 
-/** Query limits: generous for real clients and GraphiQL's introspection, tight for abuse. */
-export const QUERY_LIMITS = { maxDepth: 12, maxAliases: 30, maxTokens: 4000, maxDirectives: 20, maxCost: 5000 } as const;
+/**
+ * Query limits: generous for real clients and GraphiQL's introspection, tight for abuse. Depth
+ * applies to introspection too (deeply nested `ofType` chains are the classic introspection abuse);
+ * cost does not, because the standard introspection query alone costs ~87,000 by armor's formula.
+ */
+export const QUERY_LIMITS = { maxDepth: 15, maxAliases: 30, maxTokens: 4000, maxDirectives: 20, maxCost: 5000 } as const;
 
 /**
  * Builds the HTTP application from its dependencies. It listens nowhere: main.ts and tests decide
@@ -61,11 +65,11 @@ export function createApp(deps: AppDeps): App {
     },
     plugins: [
       EnvelopArmorPlugin({
-        maxDepth: { n: QUERY_LIMITS.maxDepth, onReject: [rejected('depth')] },
+        maxDepth: { n: QUERY_LIMITS.maxDepth, ignoreIntrospection: false, flattenFragments: true, onReject: [rejected('depth')] },
         maxAliases: { n: QUERY_LIMITS.maxAliases, onReject: [rejected('alias')] },
         maxTokens: { n: QUERY_LIMITS.maxTokens, onReject: [rejected('token')] },
         maxDirectives: { n: QUERY_LIMITS.maxDirectives, onReject: [rejected('directive')] },
-        costLimit: { maxCost: QUERY_LIMITS.maxCost, onReject: [rejected('cost')] },
+        costLimit: { maxCost: QUERY_LIMITS.maxCost, ignoreIntrospection: true, onReject: [rejected('cost')] },
         blockFieldSuggestion: { enabled: true },
       }),
     ],
