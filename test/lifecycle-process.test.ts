@@ -1,0 +1,69 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { request } from 'undici';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readSnapshot } from '../src/catalogue/persistence.js';
+import { readFixtureBytes } from './support/fixtures.js';
+import { startServer } from './support/server-process.js';
+import { FakeUpstream } from './support/upstream.js';
+
+const ADMIN = 'lifecycle-admin-token-0123456789';
+
+async function graphql(url: string, query: string, headers: Record<string, string> = {}) {
+  const response = await request(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
+  return (await response.body.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
+}
+
+describe('the real server process', () => {
+  const upstream = new FakeUpstream();
+  afterAll(() => upstream.stop());
+
+  it('SIGTERM during a refresh drains, exits 0 and leaves a valid data file; a restart offline serves the same catalogue', async () => {
+    let calls = 0;
+    upstream.route('/api/v1/models', (_req, res) => {
+      calls += 1;
+      // The first fetch (startup) answers at once; later ones hang long enough for SIGTERM to land mid-refresh.
+      const delay = calls === 1 ? 0 : 3_000;
+      setTimeout(() => res.end(readFixtureBytes('openrouter', 'models-2026-06-16.json')), delay).unref();
+    });
+    await upstream.start();
+    const dataDir = mkdtempSync(join(tmpdir(), 'process-data-'));
+    const env = { OPENROUTER_BASE_URL: upstream.baseUrl, DATA_DIR: dataDir, ADMIN_TOKEN: ADMIN, SHUTDOWN_GRACE_MS: '8000' };
+    const server = await startServer(env);
+    // Wait for the startup refresh to be accepted and persisted.
+    for (let i = 0; i < 100 && (await readSnapshot(dataDir).catch(() => null)) === null; i += 1) await new Promise((r) => setTimeout(r, 100));
+    const before = await graphql(server.url, '{ catalogue { etag origin } llmConfigs { id tier qualityScore } }');
+    expect(before.data!.catalogue).toMatchObject({ origin: 'LIVE' });
+
+    const pending = graphql(server.url, 'mutation { refreshCatalogue { __typename ... on UpstreamUnavailableError { failureKind } } }', { authorization: `Bearer ${ADMIN}` });
+    await new Promise((r) => setTimeout(r, 500));
+    const started = Date.now();
+    server.child.kill('SIGTERM');
+    const result = await pending;
+    expect(result.data).toEqual({ refreshCatalogue: { __typename: 'UpstreamUnavailableError', failureKind: 'aborted' } });
+    expect(await server.exited).toBe(0);
+    expect(Date.now() - started).toBeLessThan(8_000);
+    expect(server.logs.some((line) => line.includes('shutdown complete'))).toBe(true);
+    const snapshot = await readSnapshot(dataDir);
+    expect(snapshot!.models).toHaveLength(337);
+
+    await upstream.stop();
+    const restarted = await startServer(env);
+    try {
+      const after = await graphql(restarted.url, '{ catalogue { etag origin } llmConfigs { id tier qualityScore } }');
+      expect(after.data!.catalogue).toEqual({ etag: (before.data!.catalogue as { etag: string }).etag, origin: 'PERSISTED' });
+      expect(after.data!.llmConfigs).toEqual(before.data!.llmConfigs);
+    } finally {
+      restarted.child.kill('SIGTERM');
+      expect(await restarted.exited).toBe(0);
+    }
+  });
+
+  it('refuses to start on an invalid operator file, naming the problem', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bad-config-'));
+    const path = join(dir, 'catalogue.yaml');
+    (await import('node:fs')).writeFileSync(path, 'global_llm_configs:\n  - id: -1\n    name: X\n    provider: AZURE\n    model_name: m\n    rpm: fast\n');
+    await expect(startServer({ CATALOGUE_CONFIG: path, DATA_DIR: dir })).rejects.toThrow(/global_llm_configs\[0\]\.rpm: expected number, got string/);
+  });
+});
