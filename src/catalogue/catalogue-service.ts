@@ -223,7 +223,7 @@ export class CatalogueService implements CatalogueApi {
     }
     const nowSeconds = this.nowSeconds();
     const built = buildCatalogue(this.options.operator, fetched, nowSeconds);
-    const rejection = force ? null : this.guard(built);
+    const rejection = force ? null : this.guard(built, fetched);
     if (rejection) return this.finish(trigger, force, startedAt, rejection, fetched.dropped.length);
 
     const enriched = await this.runEnrichment(built.configs, signal);
@@ -235,10 +235,22 @@ export class CatalogueService implements CatalogueApi {
     return this.finish(trigger, force, startedAt, { kind: 'accepted', version, diff }, fetched.dropped.length);
   }
 
-  /** Guards against lists that are clearly wrong: empty, or far smaller than the one being served. */
-  private guard(built: BuiltCatalogue): RefreshOutcome | null {
+  /** Guards against lists that are clearly wrong: largely malformed, empty, or far smaller than the one being served. */
+  private guard(built: BuiltCatalogue, fetched: FetchedModels): RefreshOutcome | null {
     const fetchedCount = built.summary.fromOpenRouter;
     const currentCount = this.version?.summary.fromOpenRouter ?? 0;
+    const total = fetched.models.length + fetched.dropped.length;
+    const maxMalformed = this.options.operator.openRouter.maxMalformedFraction;
+    if (total > 0 && fetched.dropped.length / total > maxMalformed) {
+      const first = fetched.dropped[0]!;
+      return {
+        kind: 'rejected-by-guard',
+        guard: 'MALFORMED',
+        message: `${fetched.dropped.length} of ${total} model objects are malformed (limit ${Math.round(maxMalformed * 100)}%), first: ${first.reason}; use force to accept the valid ones`,
+        currentCount,
+        fetchedCount,
+      };
+    }
     if (fetchedCount === 0) {
       return { kind: 'rejected-by-guard', guard: 'EMPTY', message: `the fetched list kept no OpenRouter model (serving ${currentCount}); use force to accept it`, currentCount, fetchedCount };
     }

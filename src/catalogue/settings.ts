@@ -25,6 +25,8 @@ export interface OpenRouterSettings {
   readonly refreshIntervalHours: number;
   /** A refresh that shrinks the kept set by more than this fraction is rejected unless forced. */
   readonly maxShrinkFraction: number;
+  /** A refresh whose list has more than this fraction of malformed model objects is rejected unless forced. */
+  readonly maxMalformedFraction: number;
 }
 
 export const DEFAULT_OPENROUTER_SETTINGS: OpenRouterSettings = Object.freeze({
@@ -45,4 +47,5 @@ export const DEFAULT_OPENROUTER_SETTINGS: OpenRouterSettings = Object.freeze({
   hasApiKey: false,
   refreshIntervalHours: 24,
   maxShrinkFraction: 0.5,
+  maxMalformedFraction: 0.1,
 });

@@ -60,6 +60,7 @@ const openRouterBlockSchema = z.strictObject({
   citations_enabled: z.boolean().optional(),
   refresh_interval_hours: z.number().nonnegative().optional(),
   max_shrink_fraction: z.number().min(0).max(1).optional(),
+  max_malformed_fraction: z.number().min(0).max(1).optional(),
   /** Deprecated: tiers now come from OpenRouter's own pricing. Accepted and ignored, with a warning. */
   billing_tier: z.string().optional(),
   /** Deprecated: seeds `anonymous_enabled_paid`/`_free` unless those are set. */
@@ -164,6 +165,7 @@ export function parseOperatorConfig(text: string, source: string, options: LoadO
     hasApiKey: apiKey !== null,
     refreshIntervalHours: options.refreshIntervalHoursOverride ?? block.refresh_interval_hours ?? defaults.refreshIntervalHours,
     maxShrinkFraction: block.max_shrink_fraction ?? defaults.maxShrinkFraction,
+    maxMalformedFraction: block.max_malformed_fraction ?? defaults.maxMalformedFraction,
   });
 
   const entries = parsed.data.global_llm_configs ?? [];
