@@ -1,0 +1,88 @@
+/**
+ * Throughput of the model-selector query over real sockets, against two hand-written Node servers
+ * returning the same JSON: prebuilt bytes (the limit) and JSON.stringify per request (a REST endpoint).
+ * Each server runs in its own child process; autocannon drives it from this process for the same
+ * duration and connection count. Prints requests/s, p50, p99 and the ratios.
+ *
+ *   npm run bench:throughput            (DURATION=10 CONNECTIONS=32 by default)
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { request } from 'undici';
+
+const DURATION = Number(process.env.DURATION ?? 10);
+const CONNECTIONS = Number(process.env.CONNECTIONS ?? 32);
+
+const SELECTOR = `query Selector($probe: Int!) {
+  llmConfigs { id name provider modelName tier contextLength pricing { prompt completion } supportsTools supportsImageInput qualityScore healthGated health { score } }
+  probe: llmConfig(id: $probe) { id }
+}`;
+/** The same operation every time: what a model selector sends on each page load. */
+const repeatedBody = JSON.stringify({ query: SELECTOR, variables: { probe: 1 } });
+
+async function start(script: string, args: string[] = []): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL(script, import.meta.url)), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout!.once('data', (chunk: Buffer) => resolve((JSON.parse(chunk.toString('utf8')) as { port: number }).port));
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
+  });
+  return { child, url: `http://127.0.0.1:${port}` };
+}
+
+interface Result {
+  name: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+async function drive(name: string, url: string, uncached = false): Promise<Result> {
+  let counter = 0;
+  const result = await autocannon({
+    url: `${url}/graphql`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: repeatedBody,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    ...(uncached
+      ? {
+          // Different variables on every request, so no response can be reused.
+          requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify({ query: SELECTOR, variables: { probe: ++counter } }) }) }],
+        }
+      : {}),
+  });
+  return { name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'throughput-'));
+const graphql = await start('./servers/graphql-server.ts');
+const response = await request(`${graphql.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: repeatedBody });
+const bytes = Buffer.from(await response.body.arrayBuffer());
+const parsed = JSON.parse(bytes.toString('utf8')) as { data: { llmConfigs: unknown[] } };
+if (parsed.data.llmConfigs.length !== 228) throw new Error('unexpected selector response');
+const responsePath = join(dir, 'selector-response.json');
+writeFileSync(responsePath, bytes);
+
+const results: Result[] = [];
+const prebuilt = await start('./servers/static-server.ts', ['prebuilt', responsePath]);
+results.push(await drive('prebuilt bytes (limit)', prebuilt.url));
+prebuilt.child.kill();
+const stringify = await start('./servers/static-server.ts', ['stringify', responsePath]);
+results.push(await drive('JSON.stringify per request', stringify.url));
+stringify.child.kill();
+results.push(await drive('llm-catalogue, repeated query', graphql.url));
+results.push(await drive('llm-catalogue, new variables each request', graphql.url, true));
+graphql.child.kill();
+
+console.log(`selector response ${bytes.length} bytes, 228 configs; ${CONNECTIONS} connections, ${DURATION} s each`);
+console.log('server                                        req/s    p50 ms   p99 ms  errors');
+for (const r of results) console.log(`${r.name.padEnd(42)} ${r.rps.toFixed(0).padStart(8)} ${String(r.p50).padStart(8)} ${String(r.p99).padStart(8)} ${String(r.errors).padStart(7)}`);
+const [limit, rest, repeated, uncached] = results as [Result, Result, Result, Result];
+console.log(`repeated / prebuilt   = ${(repeated.rps / limit.rps).toFixed(2)} (target ≥ 0.5)`);
+console.log(`uncached / stringify  = ${(uncached.rps / rest.rps).toFixed(2)} (target ≥ 0.5)`);

@@ -1,0 +1,80 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * Finished responses of anonymous queries, keyed by the exact request (method, query string or
+ * body, Accept header) under a catalogue state stamp. Every response is a pure function of the
+ * catalogue state and the request, so an entry is valid exactly as long as the stamp: the first
+ * request after a refresh sees a new stamp, the cache is emptied, and that request is answered
+ * from the new catalogue.
+ */
+
+export class CachedResponse {
+  private tag: string | null = null;
+
+  constructor(
+    readonly status: number,
+    readonly headers: readonly (readonly [string, string])[],
+    readonly body: Buffer,
+  ) {}
+
+  /** Strong validator for HTTP caching: a hash of the body, computed on first use (only GET responses need one). */
+  get etag(): string {
+    this.tag ??= etagOf(this.body);
+    return this.tag;
+  }
+}
+
+export interface ResponseCacheOptions {
+  /** Most distinct requests kept per catalogue state; the oldest entry goes first. */
+  readonly maxEntries?: number;
+  /** Larger responses are not kept (they would crowd out everything else). */
+  readonly maxEntryBytes?: number;
+}
+
+export class ResponseCache {
+  private stamp: string | null = null;
+  private readonly entries = new Map<string, CachedResponse>();
+  private readonly maxEntries: number;
+  private readonly maxEntryBytes: number;
+
+  constructor(options: ResponseCacheOptions = {}) {
+    this.maxEntries = options.maxEntries ?? 1000;
+    this.maxEntryBytes = options.maxEntryBytes ?? 2 * 1024 * 1024;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  get(stamp: string, key: string): CachedResponse | undefined {
+    this.useStamp(stamp);
+    return this.entries.get(key);
+  }
+
+  set(stamp: string, key: string, status: number, headers: readonly (readonly [string, string])[], body: Buffer): CachedResponse {
+    const entry = new CachedResponse(status, headers, body);
+    this.useStamp(stamp);
+    if (body.length > this.maxEntryBytes) return entry;
+    if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(key, entry);
+    return entry;
+  }
+
+  private useStamp(stamp: string): void {
+    if (stamp === this.stamp) return;
+    this.stamp = stamp;
+    this.entries.clear();
+  }
+}
+
+/** A strong ETag for a response body. */
+export function etagOf(body: Buffer): string {
+  return `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+}
+
+/** Whether an `If-None-Match` header value matches an ETag (`*`, a list, or weak forms). */
+export function matchesIfNoneMatch(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  return header.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === etag);
+}
