@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useGraphQlJit } from '@envelop/graphql-jit';
-import { getOperationAST, GraphQLError as GraphQLError } from 'graphql';
+import { getOperationAST, getVariableValues, GraphQLError } from 'graphql';
 import { createYoga, isAsyncIterable, maskError, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { CatalogueApi } from './catalogue/refresh-types.js';
 import { createContext, type GraphQLContext } from './context.js';
@@ -73,6 +73,7 @@ export function createApp(deps: AppDeps): App {
       error: (...args) => logger.error(args.map(String).join(' ')),
     },
     plugins: [
+      variableErrorsPlugin,
       // Compiles each validated query to a JS function once and reuses it: ~6x faster execution than
       // interpreting it on every request (bench/RESULTS.md). Mutations are rare, admin-only and
       // keep graphql-js's full error locations.
@@ -99,6 +100,20 @@ export function createApp(deps: AppDeps): App {
   };
   return { yoga, responseCache, requestListener };
 }
+
+/**
+ * Coerces variables with graphql-js before execution. graphql-jit's own messages name the wrong
+ * variable for nested input errors; these say what and where (`Variable "$f" got invalid value
+ * "GOLD" at "f.tier"; Value "GOLD" does not exist in "Tier" enum.`).
+ */
+const variableErrorsPlugin: Plugin<GraphQLContext & ServerContext> = {
+  onExecute({ args, setResultAndStopExecution }) {
+    const definitions = getOperationAST(args.document, args.operationName)?.variableDefinitions;
+    if (!definitions?.length) return;
+    const coerced = getVariableValues(args.schema, definitions, (args.variableValues ?? {}) as Record<string, unknown>, { maxErrors: 20 });
+    if (coerced.errors) setResultAndStopExecution({ errors: coerced.errors });
+  },
+};
 
 /** Marks successful queries as cacheable; anything else (mutations, errors, streams) never is. */
 const cacheVerdictPlugin: Plugin<GraphQLContext & ServerContext> = {
