@@ -29,17 +29,27 @@ export interface ResponseCacheOptions {
   readonly maxEntries?: number;
   /** Larger responses are not kept (they would crowd out everything else). */
   readonly maxEntryBytes?: number;
+  /** Bound on the bytes of all kept bodies together. */
+  readonly maxTotalBytes?: number;
 }
 
 export class ResponseCache {
   private stamp: string | null = null;
   private readonly entries = new Map<string, CachedResponse>();
+  /**
+   * Keys asked for once but not kept. A response is kept only when its request comes a second
+   * time, so traffic that never repeats (new variables each time) costs no memory and no churn.
+   */
+  private readonly seenOnce = new Set<string>();
+  private totalBytes = 0;
   private readonly maxEntries: number;
   private readonly maxEntryBytes: number;
+  private readonly maxTotalBytes: number;
 
   constructor(options: ResponseCacheOptions = {}) {
     this.maxEntries = options.maxEntries ?? 1000;
     this.maxEntryBytes = options.maxEntryBytes ?? 2 * 1024 * 1024;
+    this.maxTotalBytes = options.maxTotalBytes ?? 64 * 1024 * 1024;
   }
 
   get size(): number {
@@ -55,15 +65,29 @@ export class ResponseCache {
     const entry = new CachedResponse(status, headers, body);
     this.useStamp(stamp);
     if (body.length > this.maxEntryBytes) return entry;
-    if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    if (!this.seenOnce.delete(key)) {
+      if (this.seenOnce.size >= this.maxEntries) this.seenOnce.delete(this.seenOnce.values().next().value!);
+      this.seenOnce.add(key);
+      return entry;
+    }
+    while (this.entries.size > 0 && (this.entries.size >= this.maxEntries || this.totalBytes + body.length > this.maxTotalBytes)) this.evictOldest();
     this.entries.set(key, entry);
+    this.totalBytes += body.length;
     return entry;
+  }
+
+  private evictOldest(): void {
+    const [key, entry] = this.entries.entries().next().value!;
+    this.entries.delete(key);
+    this.totalBytes -= entry.body.length;
   }
 
   private useStamp(stamp: string): void {
     if (stamp === this.stamp) return;
     this.stamp = stamp;
     this.entries.clear();
+    this.seenOnce.clear();
+    this.totalBytes = 0;
   }
 }
 
