@@ -29,6 +29,8 @@ const envSchema = z.object({
   REFRESH_INTERVAL_HOURS: z.coerce.number().min(0).optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   REDIS_URL: optionalNonEmpty,
+  REDIS_LEASE_TTL_MS: z.coerce.number().int().min(300).default(15_000),
+  REPLICA_ID: optionalNonEmpty,
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
 });
 

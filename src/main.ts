@@ -9,6 +9,7 @@ import { EnvError, parseEnv, type Env } from './env.js';
 import { createLogger, type Logger } from './logger.js';
 import { fetchModelEndpoints } from './openrouter/endpoints-client.js';
 import { fetchModels } from './openrouter/models-client.js';
+import { ReplicatedCatalogue } from './replication/redis-replication.js';
 
 const BUNDLED_MODELS = fileURLToPath(new URL('../assets/openrouter-models.json', import.meta.url));
 
@@ -32,7 +33,8 @@ async function main(): Promise<void> {
     throw error;
   }
   const apiKey = operator.secrets.openRouterApiKey;
-  const logger = createLogger({ level: env.LOG_LEVEL, secrets: [apiKey, env.ADMIN_TOKEN] });
+  const redisPassword = env.REDIS_URL ? decodeURIComponent(new URL(env.REDIS_URL).password) || null : null;
+  const logger = createLogger({ level: env.LOG_LEVEL, secrets: [apiKey, env.ADMIN_TOKEN, redisPassword] });
   for (const warning of operator.warnings) logger.warn(warning);
   if (env.ADMIN_TOKEN === undefined) logger.warn('ADMIN_TOKEN is not set: refreshCatalogue is refused for everyone');
 
@@ -58,10 +60,16 @@ async function main(): Promise<void> {
     logger,
   });
 
+  // With Redis, replicas share one catalogue and one refresher; without it, this process is on its own.
+  const replicated = env.REDIS_URL
+    ? new ReplicatedCatalogue({ service, redisUrl: env.REDIS_URL, logger, leaseTtlMs: env.REDIS_LEASE_TTL_MS, ...(env.REPLICA_ID ? { replicaId: env.REPLICA_ID } : {}) })
+    : null;
+  const catalogue = replicated ?? service;
+
   let shuttingDown = false;
-  const app = createApp({ catalogue: service, adminToken: env.ADMIN_TOKEN ?? null, logger, graphiql: env.GRAPHIQL, isShuttingDown: () => shuttingDown });
+  const app = createApp({ catalogue, adminToken: env.ADMIN_TOKEN ?? null, logger, graphiql: env.GRAPHIQL, isShuttingDown: () => shuttingDown });
   const server = createServer(app.requestListener);
-  await service.start();
+  await (replicated ?? service).start();
   await listen(server, env.PORT, env.HOST);
   logger.info('llm-catalogue listening', { url: `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${(server.address() as { port: number }).port}/graphql`, graphiql: env.GRAPHIQL });
 
@@ -78,6 +86,7 @@ async function main(): Promise<void> {
     }, env.SHUTDOWN_GRACE_MS);
     forced.unref();
     // Order matters: stop refreshing (its file write is atomic), stop accepting, drain, then close outbound connections.
+    await replicated?.stop();
     await service.stop();
     await closeServer(server);
     await app.yoga.dispose();

@@ -96,7 +96,8 @@ export class CatalogueService implements CatalogueApi {
    * the background. Resolves when a catalogue is being served, before any network call.
    */
   async start(): Promise<void> {
-    await this.loadInitial();
+    // A replica that already adopted the shared catalogue (see src/replication) serves that one.
+    if (this.version === null) await this.loadInitial();
     if (this.options.operator.openRouter.enabled && this.scheduledRefresh) this.schedule(0, 'startup');
   }
 
@@ -207,7 +208,19 @@ export class CatalogueService implements CatalogueApi {
     if (this.stopped || enabled === this.scheduledRefresh) return;
     this.scheduledRefresh = enabled;
     if (!enabled) this.cancelSchedule();
-    else if (this.options.operator.openRouter.enabled) this.schedule(0, 'timer');
+    else if (this.options.operator.openRouter.enabled) this.schedule(this.untilNextRefreshMs(), 'timer');
+  }
+
+  /**
+   * Time left until the served list is due for a refresh: right away when it never came from
+   * OpenRouter, else one interval after it was fetched (by this replica or the one that shared it).
+   */
+  private untilNextRefreshMs(): number {
+    const fetchedAt = this.version?.fetchedAt ?? null;
+    const intervalMs = this.options.operator.openRouter.refreshIntervalHours * HOUR_MS;
+    if (fetchedAt === null) return 0;
+    if (intervalMs === 0) return Number.POSITIVE_INFINITY;
+    return Math.max(0, fetchedAt + intervalMs - this.now());
   }
 
   private async runRefresh({ force = false, trigger }: RefreshOptions): Promise<RefreshOutcome> {
@@ -336,6 +349,9 @@ export class CatalogueService implements CatalogueApi {
 
   private schedule(delayMs: number, trigger: RefreshTrigger): void {
     this.cancelSchedule();
+    if (!Number.isFinite(delayMs)) return;
+    // setTimeout fires at once for delays past 2^31-1 ms (24.8 days); a very long interval refreshes then instead.
+    delayMs = Math.min(delayMs, 2 ** 31 - 1);
     this.nextAttemptAt = this.now() + delayMs;
     this.timer = setTimeout(() => {
       this.timer = null;
