@@ -1,6 +1,8 @@
 import type { ChangedConfigRef, CatalogueDiff, Repricing, TierFlip } from '../catalogue/diff.js';
 import type { RefreshReport } from '../catalogue/refresh-types.js';
 import type { CatalogueVersion } from '../catalogue/version.js';
+import { Repeater, SlidingBuffer } from 'graphql-yoga';
+import type { CatalogueApi } from '../catalogue/refresh-types.js';
 import { badUserInput, builder } from './builder.js';
 import { TierEnum } from './enums.js';
 
@@ -141,5 +143,28 @@ builder.queryFields((t) => ({
       if (count < 1 || count > MAX_CHANGES) throw badUserInput(`last must be between 1 and ${MAX_CHANGES}, got ${count}`);
       return catalogue.changes(count);
     },
+  }),
+}));
+
+/**
+ * New catalogue versions as an async stream for one subscriber. A slow client only ever gets the
+ * latest few versions (sliding buffer), never an unbounded backlog.
+ */
+function versionStream(catalogue: CatalogueApi): AsyncIterable<CatalogueVersion> {
+  return new Repeater<CatalogueVersion>(async (push, stop) => {
+    const unsubscribe = catalogue.onVersion((version) => void push(version));
+    await stop;
+    unsubscribe();
+  }, new SlidingBuffer(4));
+}
+
+builder.subscriptionType({ description: 'Live updates over Server-Sent Events (`Accept: text/event-stream`).' });
+
+builder.subscriptionFields((t) => ({
+  catalogueUpdated: t.field({
+    type: CatalogueStatusRef,
+    description: 'The catalogue status each time a new version is served (a refresh, a health pass, or a version shared by another replica).',
+    subscribe: (_root, _args, { catalogue }) => versionStream(catalogue),
+    resolve: (version: CatalogueVersion, _args, { catalogue }) => ({ version, lastRefresh: catalogue.lastRefresh() }),
   }),
 }));

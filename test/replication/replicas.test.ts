@@ -101,6 +101,31 @@ describe('three replicas sharing one catalogue through a real Redis', () => {
     expect(upstream.count(MODELS)).toBe(before + 1);
   });
 
+  it('a catalogueUpdated subscription on one replica sees a refresh asked on another', async () => {
+    // Both ends are followers, so the event can only have come through Redis.
+    const leaderIndex = Number((await holder())!.split('-')[1]);
+    const [watcher, asked] = replicas.filter((_, i) => i !== leaderIndex) as [ServerProcess, ServerProcess];
+    const response = await request(`${watcher.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+      body: JSON.stringify({ query: 'subscription { catalogueUpdated { etag } }' }),
+    });
+    let received = '';
+    const event = new Promise<string>((resolve) => {
+      response.body.on('data', (chunk: Buffer) => {
+        received += chunk.toString('utf8');
+        const match = /event: next\ndata: (.*)\n/.exec(received);
+        if (match) resolve(match[1]!);
+      });
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    flavour += 1;
+    const result = await graphql<{ refreshCatalogue: { catalogue: { etag: string } } }>(asked.url, 'mutation { refreshCatalogue { ... on RefreshCatalogueSuccess { catalogue { etag } } } }', { authorization: `Bearer ${ADMIN}` });
+    const payload = JSON.parse(await Promise.race([event, new Promise<string>((_, reject) => setTimeout(() => reject(new Error(`no event: ${received}`)), 2_000))])) as { data: { catalogueUpdated: { etag: string } } };
+    expect(payload.data.catalogueUpdated.etag).toBe(result.refreshCatalogue.catalogue.etag);
+    response.body.destroy();
+  });
+
   it('killing the lease holder hands the lease to another replica within its TTL', async () => {
     const leader = (await holder())!;
     const index = Number(leader.split('-')[1]);
