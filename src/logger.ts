@@ -32,7 +32,8 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   const emit = (level: LogLevel, message: string, fields?: Record<string, unknown>): void => {
     if (LEVEL_RANK[level] < threshold) return;
     let line = JSON.stringify({ time: new Date(now()).toISOString(), level, msg: message, ...fields }, errorReplacer);
-    for (const secret of secrets) line = line.replaceAll(secret, '[redacted]');
+    // A secret may appear as written or JSON-escaped inside a string value.
+    for (const secret of secrets) line = line.replaceAll(secret, '[redacted]').replaceAll(JSON.stringify(secret).slice(1, -1), '[redacted]');
     write(line);
   };
   return {

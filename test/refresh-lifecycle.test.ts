@@ -178,3 +178,19 @@ describe('retries and the change feed', () => {
     expect(onDisk!.changes.at(-1)).toEqual(diff);
   });
 });
+
+describe('force is never lost', () => {
+  it('a forced call joining an unforced refresh that a guard rejects runs again, forced', async () => {
+    const empty = JSON.stringify({ data: [{ id: 'acme/image-only', architecture: { output_modalities: ['image'] } }] });
+    const upstream = new FakeUpstream().route(MODELS, (_req, res) => setTimeout(() => res.end(empty), 100));
+    await upstream.start();
+    opened.push(upstream);
+    const { service } = track(makeService(upstream.baseUrl));
+    service.setScheduledRefresh(false);
+    await service.start();
+    const [plain, forced] = await Promise.all([service.refresh({ trigger: 'timer' }), service.refresh({ trigger: 'admin', force: true })]);
+    expect(plain).toMatchObject({ kind: 'rejected-by-guard', guard: 'EMPTY' });
+    expect(forced.kind).toBe('accepted');
+    expect(upstream.count(MODELS)).toBe(2);
+  });
+});

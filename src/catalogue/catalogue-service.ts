@@ -58,6 +58,7 @@ export class CatalogueService implements CatalogueApi {
   private changeLog: CatalogueDiff[] = [];
   private report: RefreshReport | null = null;
   private inFlight: Promise<RefreshOutcome> | null = null;
+  private inFlightForced = false;
   private readonly listeners = new Set<(version: CatalogueVersion) => void>();
   private timer: NodeJS.Timeout | null = null;
   private nextAttemptAt: number | null = null;
@@ -111,14 +112,24 @@ export class CatalogueService implements CatalogueApi {
     await this.inFlight?.catch(() => undefined);
   }
 
-  /** Runs a refresh, or joins the one in flight: concurrent callers share one upstream fetch. */
+  /**
+   * Runs a refresh, or joins the one in flight: concurrent callers share one upstream fetch. A forced
+   * call that joins an unforced refresh which a guard then rejects runs once more, forced, so `force`
+   * is never silently lost.
+   */
   refresh(options: RefreshOptions): Promise<RefreshOutcome> {
-    if (!this.inFlight) {
-      this.inFlight = this.runRefresh(options).finally(() => {
-        this.inFlight = null;
-      });
-    }
-    return this.inFlight;
+    if (!this.inFlight) return this.startRefresh(options);
+    if (!options.force || this.inFlightForced) return this.inFlight;
+    return this.inFlight.then((outcome) => (outcome.kind === 'rejected-by-guard' && !this.stopped ? this.refresh(options) : outcome));
+  }
+
+  private startRefresh(options: RefreshOptions): Promise<RefreshOutcome> {
+    this.inFlightForced = options.force ?? false;
+    const run = this.runRefresh(options).finally(() => {
+      if (this.inFlight === run) this.inFlight = null;
+    });
+    this.inFlight = run;
+    return run;
   }
 
   private async loadInitial(): Promise<void> {

@@ -36,16 +36,8 @@ export interface CatalogueVersion {
   readonly summary: GenerationSummary;
 }
 
-export interface NewVersionInput {
-  readonly version: number;
-  readonly etag: string;
-  readonly origin: CatalogueOrigin;
-  readonly createdAt: number;
-  readonly fetchedAt: number | null;
-  readonly enrichedAt: number | null;
-  readonly configs: readonly CatalogueConfig[];
-  readonly summary?: GenerationSummary;
-}
+/** A version before it is indexed: `byId` is derived, `summary` is counted when not given. */
+export type NewVersionInput = Omit<CatalogueVersion, 'byId' | 'summary'> & { readonly summary?: GenerationSummary };
 
 /** Freezes a version and indexes its configs by id. */
 export function makeVersion(input: NewVersionInput): CatalogueVersion {
