@@ -6,7 +6,8 @@ import { createYoga, isAsyncIterable, maskError, type Plugin, type YogaServerIns
 import type { CatalogueApi } from './catalogue/refresh-types.js';
 import { createContext, type GraphQLContext } from './context.js';
 import type { Logger } from './logger.js';
-import { matchesIfNoneMatch, ResponseCache, type CachedResponse } from './http/response-cache.js';
+import { executeFast, fastPathEligible } from './http/fast-path.js';
+import { CachedResponse, matchesIfNoneMatch, ResponseCache } from './http/response-cache.js';
 import { schema } from './schema/index.js';
 
 export interface AppDeps {
@@ -170,6 +171,14 @@ async function route(req: IncomingMessage, res: ServerResponse, { yoga, maxBytes
   if (cacheKey !== null) {
     const hit = responseCache.get(stamp, cacheKey);
     if (hit) return sendCached(req, res, hit);
+  }
+  if (cacheKey !== null && body !== null && fastPathEligible(req)) {
+    const fastVerdict = { cacheable: false };
+    const fast = await executeFast(yoga, body, fastVerdict);
+    if (fast !== null) {
+      const entry = fastVerdict.cacheable ? responseCache.set(stamp, cacheKey, 200, fast.headers, fast.body) : new CachedResponse(200, fast.headers, fast.body);
+      return sendCached(req, res, entry);
+    }
   }
   const verdict = { cacheable: false };
   const init: RequestInit = { method: req.method ?? 'GET', headers: toHeaders(req), ...(body ? { body: new Uint8Array(body) } : {}) };
