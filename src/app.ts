@@ -4,7 +4,7 @@ import { useGraphQlJit } from '@envelop/graphql-jit';
 import { getOperationAST, getVariableValues, GraphQLError } from 'graphql';
 import { createYoga, isAsyncIterable, maskError, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { CatalogueApi } from './catalogue/refresh-types.js';
-import { createContext, type GraphQLContext } from './context.js';
+import { createContext, type GraphQLContext, type HealthLookup } from './context.js';
 import type { Logger } from './logger.js';
 import { executeFast, fastPathEligible } from './http/fast-path.js';
 import { CachedResponse, matchesIfNoneMatch, ResponseCache } from './http/response-cache.js';
@@ -19,6 +19,8 @@ export interface AppDeps {
   /** Largest accepted request body; larger ones get 413 before any parsing. */
   readonly maxRequestBytes?: number;
   readonly isShuttingDown?: () => boolean;
+  /** Reads health for a batch of config ids (default: from the request's catalogue version). */
+  readonly healthLookup?: HealthLookup;
 }
 
 /** Per-request values the HTTP layer hands to Yoga; merged into the GraphQL context. */

@@ -154,3 +154,28 @@ describe('enrichment failure handling', () => {
     }
   });
 });
+
+describe('operator configs routed through OpenRouter', () => {
+  it('take part in enrichment and get gated like generated ones; other operator configs are untouched', async () => {
+    const operator = parseOperatorConfig(
+      'global_llm_configs:\n  - id: -1\n    name: Pinned\n    provider: OPENROUTER\n    model_name: acme/pinned-model\n    billing_tier: premium\n    litellm_params: { input_cost_per_token: 0.00001, output_cost_per_token: 0.00003, max_input_tokens: 1000000 }\n  - id: -2\n    name: Azure\n    provider: AZURE\n    model_name: gpt-5\n',
+      'test.yaml',
+    );
+    // A small OpenRouter list, so the pinned config is within the top 50 premium whatever its score.
+    const payload = parseModelsBody(readFixtureBytes('openrouter', 'models-2026-06-16.json'));
+    const configs = buildCatalogue(operator, { models: payload.models.slice(0, 40), dropped: [] }, vector.now).configs;
+    const asked: string[] = [];
+    const { configs: enriched } = await runEnrichmentCycle(configs, {
+      cache: new HealthCache(),
+      fetchEndpoints: async (modelId) => {
+        asked.push(modelId);
+        return { ok: true, endpoints: modelId === 'acme/pinned-model' ? [] : readFixtureJson<{ data: { endpoints: unknown[] } }>('openrouter', 'endpoints', 'openai__gpt-4o.json').data.endpoints };
+      },
+    });
+    expect(configs[0]!.qualityScoreStatic).toBe(25 + 20 + 15 + 10); // openrouter, operator bonus, price band, context
+    expect(asked).toContain('acme/pinned-model');
+    expect(asked).not.toContain('gpt-5');
+    expect(enriched[0]).toMatchObject({ id: -1, healthGated: true, health: { gateReason: 'NO_ENDPOINTS' } });
+    expect(enriched[1]).toBe(configs[1]);
+  });
+});
