@@ -251,6 +251,11 @@ export class CatalogueService implements CatalogueApi {
     if (rejection) return this.finish(trigger, force, startedAt, rejection, fetched.dropped.length);
 
     const enriched = await this.runEnrichment(built.configs, signal);
+    // Shutting down mid-enrichment: health is incomplete, so keep serving (and persisting) what we had.
+    if (signal.aborted) {
+      const aborted: RefreshOutcome = { kind: 'upstream-unavailable', failureKind: 'aborted', message: 'refresh aborted by shutdown', status: null, retryAfterSeconds: null };
+      return this.finish(trigger, force, startedAt, aborted, fetched.dropped.length);
+    }
     const version = this.versionFrom({ ...built, configs: enriched.configs }, 'live', fetched.fetchedAt, enriched.at);
     this.models = fetched.models;
     this.generatedAtSeconds = nowSeconds;
