@@ -1,23 +1,21 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { silentLogger } from '../../src/logger.js';
+import { listen, type ListeningApp } from '../support/api.js';
 import { FakeCatalogue } from '../support/fake-catalogue.js';
 
 const SELECTOR = 'query S($probe: Int!) { llmConfigs { id name tier pricing { prompt } health { score } } probe: llmConfig(id: $probe) { id } }';
 
 describe('the fast path answers exactly as Yoga does', () => {
   const app = createApp({ catalogue: new FakeCatalogue(), adminToken: 'fast-path-admin-token-0000000', logger: silentLogger, graphiql: false });
-  let server: Server;
+  let listening: ListeningApp;
   let base: string;
   beforeAll(async () => {
-    server = createServer(app.requestListener);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    listening = await listen(app);
+    base = listening.base;
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => listening.close());
 
   async function both(body: unknown, headers: Record<string, string> = {}) {
     const text = JSON.stringify(body);

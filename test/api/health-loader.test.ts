@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { lookupHealth, type HealthLookup } from '../../src/context.js';
 import { silentLogger } from '../../src/logger.js';
-import { post } from '../support/api.js';
+import { listen, post } from '../support/api.js';
 import { FakeCatalogue } from '../support/fake-catalogue.js';
 
 describe('LlmConfig.health', () => {
@@ -19,13 +19,10 @@ describe('LlmConfig.health', () => {
       // Through Yoga's HTTP layer (yoga.fetch) and through the socket fast path alike.
       const body = { query: '{ llmConfigs { id health { score } } again: llmConfigs(orderBy: ID) { health { gated } } }' };
       if (fastPath) {
-        const { createServer } = await import('node:http');
-        const server = createServer(app.requestListener);
-        await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-        const { port } = server.address() as { port: number };
-        const response = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+        const listening = await listen(app);
+        const response = await fetch(`${listening.base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
         expect(((await response.json()) as { data: { llmConfigs: unknown[] } }).data.llmConfigs).toHaveLength(230);
-        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await listening.close();
       } else {
         expect((await post<{ llmConfigs: unknown[] }>(app, body)).body.data!.llmConfigs).toHaveLength(230);
       }

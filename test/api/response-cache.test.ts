@@ -1,10 +1,9 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { makeVersion } from '../../src/catalogue/version.js';
 import { silentLogger } from '../../src/logger.js';
+import { listen, type ListeningApp } from '../support/api.js';
 import { FakeCatalogue, fixtureVersion } from '../support/fake-catalogue.js';
 
 const ADMIN = 'cache-admin-token-0123456789abcd';
@@ -13,14 +12,13 @@ const QUERY = '{ catalogue { version } llmConfigs(filter: { tier: FREE }) { id n
 describe('response cache and HTTP caching', () => {
   const catalogue = new FakeCatalogue();
   const app = createApp({ catalogue, adminToken: ADMIN, logger: silentLogger, graphiql: false });
-  let server: Server;
+  let listening: ListeningApp;
   let base: string;
   beforeAll(async () => {
-    server = createServer(app.requestListener);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    listening = await listen(app);
+    base = listening.base;
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => listening.close());
 
   const post = async (query: string, headers: Record<string, string> = {}) => {
     const response = await request(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });

@@ -1,24 +1,22 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request } from 'undici';
 import { createApp } from '../../src/app.js';
 import { silentLogger } from '../../src/logger.js';
+import { listen, type ListeningApp } from '../support/api.js';
 import { FakeCatalogue } from '../support/fake-catalogue.js';
 
 describe('over a real socket', () => {
   const catalogue = new FakeCatalogue(null);
   let shuttingDown = false;
   const app = createApp({ catalogue, adminToken: null, logger: silentLogger, graphiql: true, isShuttingDown: () => shuttingDown });
-  let server: Server;
+  let listening: ListeningApp;
   let base: string;
   beforeAll(async () => {
-    server = createServer(app.requestListener);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    listening = await listen(app);
+    base = listening.base;
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => listening.close());
 
   it('answers liveness always and readiness only once a catalogue is loaded and until shutdown', async () => {
     expect(await (await request(`${base}/healthz`)).body.json()).toEqual({ status: 'ok' });

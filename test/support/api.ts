@@ -26,3 +26,17 @@ export async function post<TData = unknown>(app: Pick<App, 'yoga'>, body: unknow
   });
   return { status: response.status, body: (await response.json()) as GraphQLBody<TData> };
 }
+
+/** The app on a real socket (127.0.0.1, random port). */
+export interface ListeningApp {
+  readonly base: string;
+  close(): Promise<void>;
+}
+
+export async function listen(app: Pick<App, 'requestListener'>): Promise<ListeningApp> {
+  const { createServer } = await import('node:http');
+  const server = createServer(app.requestListener);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return { base: `http://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
