@@ -118,14 +118,15 @@ const variableErrorsPlugin: Plugin<GraphQLContext & ServerContext> = {
   },
 };
 
-/** Marks successful queries as cacheable; anything else (mutations, errors, streams) never is. */
+/** Marks successful queries as cacheable; anything else (mutations, errors, streams, clock-dependent fields) never is. */
 const cacheVerdictPlugin: Plugin<GraphQLContext & ServerContext> = {
   onExecute({ args }) {
     const verdict = (args.contextValue as ServerContext).cacheVerdict;
     if (!verdict || getOperationAST(args.document, args.operationName)?.operation !== 'query') return;
     return {
       onExecuteDone({ result }) {
-        if (!isAsyncIterable(result) && !(result.errors && result.errors.length > 0)) verdict.cacheable = true;
+        const timeDependent = (args.contextValue as GraphQLContext).cachePolicy.timeDependent;
+        if (!isAsyncIterable(result) && !(result.errors && result.errors.length > 0) && !timeDependent) verdict.cacheable = true;
       },
     };
   },

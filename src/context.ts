@@ -15,6 +15,8 @@ export interface GraphQLContext {
   readonly isAdmin: boolean;
   /** Whether an admin token is configured at all (without one the mutation is refused for everyone). */
   readonly adminConfigured: boolean;
+  /** Set by resolvers whose value changes with the clock (not only with the catalogue): such responses are never cached. */
+  readonly cachePolicy: { timeDependent: boolean };
 }
 
 /** Reads health for config ids from one catalogue version; one call per batch. */
@@ -54,5 +56,6 @@ export function createContext(request: Request, deps: ContextDeps): GraphQLConte
     healthLoader: new DataLoader(async (ids) => lookup(version, ids), { cache: true }),
     isAdmin: isAdminRequest(request.headers.get('authorization'), deps.adminToken),
     adminConfigured: deps.adminToken !== null,
+    cachePolicy: { timeDependent: false },
   };
 }

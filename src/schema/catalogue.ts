@@ -74,7 +74,14 @@ const CatalogueStatusRef = builder.objectRef<{ version: CatalogueVersion | null;
     refreshedAt: t.field({ type: 'DateTime', nullable: true, description: 'When the served version was put in place.', resolve: (s) => s.version?.createdAt ?? null }),
     fetchedAt: t.field({ type: 'DateTime', nullable: true, description: 'When its OpenRouter list was fetched; null for the bundled snapshot and operator-only catalogues.', resolve: (s) => s.version?.fetchedAt ?? null }),
     enrichedAt: t.field({ type: 'DateTime', nullable: true, description: 'When live health was last folded in; null before the first check.', resolve: (s) => s.version?.enrichedAt ?? null }),
-    ageSeconds: t.int({ nullable: true, description: 'Seconds since its OpenRouter list was fetched (or since it was put in place when never fetched).', resolve: (s) => (s.version ? Math.max(0, Math.floor((Date.now() - (s.version.fetchedAt ?? s.version.createdAt)) / 1000)) : null) }),
+    ageSeconds: t.int({
+      nullable: true,
+      description: 'Seconds since its OpenRouter list was fetched (or since it was put in place when never fetched). Responses that select it are never cached.',
+      resolve: (s, _args, context) => {
+        context.cachePolicy.timeDependent = true;
+        return s.version ? Math.max(0, Math.floor((Date.now() - (s.version.fetchedAt ?? s.version.createdAt)) / 1000)) : null;
+      },
+    }),
     counts: t.field({ type: CatalogueCountsRef, nullable: true, description: 'Configs by tier, source and gating.', resolve: (s) => s.version }),
     lastRefresh: t.field({ type: RefreshReportRef, nullable: true, description: 'The last refresh attempt; null before the first.', resolve: (s) => s.lastRefresh }),
   }),
