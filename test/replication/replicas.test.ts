@@ -101,6 +101,29 @@ describe('three replicas sharing one catalogue through a real Redis', () => {
     expect(upstream.count(MODELS)).toBe(before + 1);
   });
 
+  it('a new replica boots from the shared snapshot before anything else, without fetching', async () => {
+    const shared = await etagOf(replicas[0]!);
+    const before = upstream.count(MODELS);
+    const late = await startServer({
+      REDIS_URL: redis.url,
+      REDIS_LEASE_TTL_MS: String(LEASE_TTL_MS),
+      REPLICA_ID: 'replica-late',
+      // Pointed at a closed port: whatever it serves can only have come from Redis.
+      OPENROUTER_BASE_URL: 'http://127.0.0.1:1',
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'replica-late-')),
+      ADMIN_TOKEN: ADMIN,
+    });
+    try {
+      const status = await graphql<{ catalogue: { etag: string; origin: string } }>(late.url, '{ catalogue { etag origin } }');
+      expect(status.catalogue).toEqual({ etag: shared, origin: 'SHARED' });
+      expect(late.logs.some((line) => line.includes('booted from the shared catalogue'))).toBe(true);
+      expect(upstream.count(MODELS)).toBe(before);
+    } finally {
+      late.child.kill('SIGKILL');
+      await late.exited;
+    }
+  });
+
   it('a catalogueUpdated subscription on one replica sees a refresh asked on another', async () => {
     // Both ends are followers, so the event can only have come through Redis.
     const leaderIndex = Number((await holder())!.split('-')[1]);
