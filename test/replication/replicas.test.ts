@@ -166,7 +166,8 @@ describe('three replicas sharing one catalogue through a real Redis', () => {
   });
 
   it('stopping Redis leaves every replica serving, each logging the switch once', async () => {
-    const etags = await Promise.all(live().map(etagOf));
+    // Let the last refresh reach every replica first, so what each serves is settled.
+    const { value: etags } = await eventually(async () => Promise.all(live().map(etagOf)), (all) => new Set(all).size === 1, 5_000);
     await redis.stop();
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     for (const [i, replica] of live().entries()) {
