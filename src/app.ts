@@ -1,13 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useGraphQlJit } from '@envelop/graphql-jit';
-import { getOperationAST, getVariableValues, GraphQLError } from 'graphql';
-import { createYoga, isAsyncIterable, maskError, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { getOperationAST, GraphQLError } from 'graphql';
+import { createYoga, maskError, type YogaServerInstance } from 'graphql-yoga';
 import type { CatalogueApi } from './catalogue/refresh-types.js';
 import { createContext, type GraphQLContext, type HealthLookup } from './context.js';
 import type { Logger } from './logger.js';
 import { executeFast, fastPathEligible } from './http/fast-path.js';
-import { CachedResponse, matchesIfNoneMatch, ResponseCache } from './http/response-cache.js';
+import { readBody, requestKey, sendCached, sendJson, sendResponse, toHeaders, toUrl } from './http/node-io.js';
+import { CachedResponse, ResponseCache } from './http/response-cache.js';
+import { cacheVerdictPlugin, variableErrorsPlugin, type ServerContext } from './http/yoga-plugins.js';
 import { schema } from './schema/index.js';
 
 export interface AppDeps {
@@ -21,12 +23,6 @@ export interface AppDeps {
   readonly isShuttingDown?: () => boolean;
   /** Reads health for a batch of config ids (default: from the request's catalogue version). */
   readonly healthLookup?: HealthLookup;
-}
-
-/** Per-request values the HTTP layer hands to Yoga; merged into the GraphQL context. */
-interface ServerContext {
-  /** Set to true by the cache plugin when the operation was a query that succeeded without errors. */
-  readonly cacheVerdict?: { cacheable: boolean };
 }
 
 export interface App {
@@ -105,34 +101,6 @@ export function createApp(deps: AppDeps): App {
 }
 
 /**
- * Coerces variables with graphql-js before execution. graphql-jit's own messages name the wrong
- * variable for nested input errors; these say what and where (`Variable "$f" got invalid value
- * "GOLD" at "f.tier"; Value "GOLD" does not exist in "Tier" enum.`).
- */
-const variableErrorsPlugin: Plugin<GraphQLContext & ServerContext> = {
-  onExecute({ args, setResultAndStopExecution }) {
-    const definitions = getOperationAST(args.document, args.operationName)?.variableDefinitions;
-    if (!definitions?.length) return;
-    const coerced = getVariableValues(args.schema, definitions, (args.variableValues ?? {}) as Record<string, unknown>, { maxErrors: 20 });
-    if (coerced.errors) setResultAndStopExecution({ errors: coerced.errors });
-  },
-};
-
-/** Marks successful queries as cacheable; anything else (mutations, errors, streams, clock-dependent fields) never is. */
-const cacheVerdictPlugin: Plugin<GraphQLContext & ServerContext> = {
-  onExecute({ args }) {
-    const verdict = (args.contextValue as ServerContext).cacheVerdict;
-    if (!verdict || getOperationAST(args.document, args.operationName)?.operation !== 'query') return;
-    return {
-      onExecuteDone({ result }) {
-        const timeDependent = (args.contextValue as GraphQLContext).cachePolicy.timeDependent;
-        if (!isAsyncIterable(result) && !(result.errors && result.errors.length > 0) && !timeDependent) verdict.cacheable = true;
-      },
-    };
-  },
-};
-
-/**
  * The catalogue state every response depends on: the served version and the last refresh report
  * (which changes on a failed refresh without a new version). Responses are cached under it.
  */
@@ -152,9 +120,6 @@ interface RouteContext {
   readonly deps: AppDeps;
   readonly responseCache: ResponseCache;
 }
-
-/** Browsers and CDNs may keep a GET response but must revalidate it (cheap: a 304 on a matching ETag). */
-const REVALIDATE = 'public, max-age=0, must-revalidate';
 
 async function route(req: IncomingMessage, res: ServerResponse, { yoga, maxBytes, deps, responseCache }: RouteContext): Promise<void> {
   const path = (req.url ?? '/').split('?')[0];
@@ -195,79 +160,3 @@ async function route(req: IncomingMessage, res: ServerResponse, { yoga, maxBytes
   await sendResponse(res, response);
 }
 
-/** The request as far as the response depends on it: method, query string or body, and the negotiated media type. */
-function requestKey(req: IncomingMessage, body: Buffer | null): string {
-  const accept = req.headers.accept ?? '';
-  return req.method === 'GET' ? `GET\n${accept}\n${req.url}` : `POST\n${accept}\n${req.headers['content-type'] ?? ''}\n${body?.toString('utf8') ?? ''}`;
-}
-
-function sendCached(req: IncomingMessage, res: ServerResponse, entry: CachedResponse): void {
-  for (const [name, value] of entry.headers) res.setHeader(name, value);
-  if (req.method === 'GET') {
-    res.setHeader('etag', entry.etag);
-    res.setHeader('cache-control', REVALIDATE);
-    if (matchesIfNoneMatch(req.headers['if-none-match'], entry.etag)) {
-      res.removeHeader('content-length');
-      res.writeHead(304);
-      res.end();
-      return;
-    }
-  }
-  res.setHeader('content-length', entry.body.length);
-  res.writeHead(entry.status);
-  res.end(entry.body);
-}
-
-/** Reads at most `maxBytes` of the body; stops reading (and drops the rest) past that. */
-async function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer | null | 'too-large'> {
-  if (req.method === 'GET' || req.method === 'HEAD') return null;
-  const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    req.resume();
-    return 'too-large';
-  }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > maxBytes) {
-      req.resume();
-      return 'too-large';
-    }
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks, size);
-}
-
-function toUrl(req: IncomingMessage): string {
-  return `http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`;
-}
-
-function toHeaders(req: IncomingMessage): Headers {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined) continue;
-    for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
-  }
-  return headers;
-}
-
-async function sendResponse(res: ServerResponse, response: Response): Promise<void> {
-  res.statusCode = response.status;
-  response.headers.forEach((value, name) => res.setHeader(name, value));
-  if (!response.body) {
-    res.end();
-    return;
-  }
-  // Streamed, so subscriptions (SSE) flow as they are produced.
-  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-    if (!res.write(chunk)) await new Promise((resolve) => res.once('drain', resolve));
-  }
-  res.end();
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const bytes = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(bytes), 'cache-control': 'no-store' });
-  res.end(bytes);
-}
