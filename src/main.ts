@@ -88,7 +88,7 @@ async function main(): Promise<void> {
     // Order matters: stop refreshing (its file write is atomic), stop accepting, drain, then close outbound connections.
     await replicated?.stop();
     await service.stop();
-    await closeServer(server);
+    await closeServer(server, Math.min(2_000, env.SHUTDOWN_GRACE_MS / 2));
     await app.yoga.dispose();
     await dispatcher.close();
     logger.info('shutdown complete');
@@ -108,11 +108,15 @@ function listen(server: Server, port: number, host: string): Promise<void> {
   });
 }
 
-function closeServer(server: Server): Promise<void> {
+/**
+ * Stops accepting, lets requests in flight finish, then cuts what is left: idle keep-alive sockets at
+ * once, and after `drainMs` long-lived streams (SSE subscriptions never end on their own).
+ */
+function closeServer(server: Server, drainMs: number): Promise<void> {
   return new Promise((resolve) => {
     server.close(() => resolve());
-    // Idle keep-alive sockets would hold close() open; requests in flight finish first.
     server.closeIdleConnections();
+    setTimeout(() => server.closeAllConnections(), drainMs).unref();
   });
 }
 

@@ -67,3 +67,26 @@ describe('the real server process', () => {
     await expect(startServer({ CATALOGUE_CONFIG: path, DATA_DIR: dir })).rejects.toThrow(/global_llm_configs\[0\]\.rpm: expected number, got string/);
   });
 });
+
+describe('shutdown with a live subscription', () => {
+  it('an open catalogueUpdated stream does not hold the process past its drain time; exit 0', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'sse-shutdown-'));
+    const server = await startServer({ OPENROUTER_BASE_URL: 'http://127.0.0.1:1', DATA_DIR: dataDir, SHUTDOWN_GRACE_MS: '6000' });
+    const response = await request(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+      body: JSON.stringify({ query: 'subscription { catalogueUpdated { version } }' }),
+    });
+    expect(response.headers['content-type']).toContain('text/event-stream');
+    const streamEnded = new Promise<void>((resolve) => {
+      response.body.on('end', () => resolve());
+      response.body.on('error', () => resolve());
+      response.body.resume();
+    });
+    const started = Date.now();
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    await streamEnded;
+  });
+});
