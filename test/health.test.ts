@@ -58,3 +58,20 @@ describe("Python's round()", () => {
     expect(Object.is(roundHalfEven(-0.4), 0)).toBe(true);
   });
 });
+
+describe('endpoints URL', () => {
+  it('keeps author/slug, encodes variants, and cannot be steered by dot segments', async () => {
+    const { endpointsPath } = await import('../src/openrouter/endpoints-client.js');
+    const { openRouterUrl } = await import('../src/openrouter/models-client.js');
+    expect(endpointsPath('openai/gpt-4o')).toBe('api/v1/models/openai/gpt-4o/endpoints');
+    expect(openRouterUrl('http://127.0.0.1:9', endpointsPath('meta-llama/llama-3:free')).pathname).toBe('/api/v1/models/meta-llama/llama-3%3Afree/endpoints');
+    expect(() => endpointsPath('../../../admin')).toThrow(/dot segment/);
+    expect(() => endpointsPath('acme/.')).toThrow(/dot segment/);
+    const { fetchModelEndpoints } = await import('../src/openrouter/endpoints-client.js');
+    const { Agent } = await import('undici');
+    const dispatcher = new Agent();
+    expect(await fetchModelEndpoints('../admin', { dispatcher, baseUrl: 'http://127.0.0.1:9' })).toMatchObject({ ok: false, error: { kind: 'bad-shape' } });
+    await dispatcher.close();
+    expect(openRouterUrl('http://127.0.0.1:9', endpointsPath('a/b?x=1#y')).pathname).toBe('/api/v1/models/a/b%3Fx%3D1%23y/endpoints');
+  });
+});

@@ -20,9 +20,16 @@ export interface EndpointsClientOptions {
   readonly signal?: AbortSignal;
 }
 
-/** `/api/v1/models/<author>/<slug>/endpoints`, each segment percent-encoded, the separating `/` kept. */
+/**
+ * `/api/v1/models/<author>/<slug>/endpoints`, each segment percent-encoded, the separating `/` kept.
+ * Model ids come from upstream and are untrusted: URL normalisation treats `.` and `..` segments
+ * (encoded or not) as directory steps, so an id containing one is refused instead of turning into
+ * another path.
+ */
 export function endpointsPath(modelId: string): string {
-  return `api/v1/models/${modelId.split('/').map(encodeURIComponent).join('/')}/endpoints`;
+  const segments = modelId.split('/');
+  if (segments.some((segment) => segment === '.' || segment === '..')) throw new UpstreamError('bad-shape', `model id ${JSON.stringify(modelId)} has a dot segment`);
+  return `api/v1/models/${segments.map(encodeURIComponent).join('/')}/endpoints`;
 }
 
 /**
@@ -31,7 +38,12 @@ export function endpointsPath(modelId: string): string {
  * an empty list (the model is then gated), as in the original.
  */
 export async function fetchModelEndpoints(modelId: string, options: EndpointsClientOptions): Promise<EndpointsFetchResult> {
-  const url = openRouterUrl(options.baseUrl, endpointsPath(modelId));
+  let url: URL;
+  try {
+    url = openRouterUrl(options.baseUrl, endpointsPath(modelId));
+  } catch (error) {
+    return { ok: false, error: error instanceof UpstreamError ? error : new UpstreamError('bad-shape', String(error)) };
+  }
   try {
     const bytes = await getBytes(url, {
       dispatcher: options.dispatcher,
