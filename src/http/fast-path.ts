@@ -58,7 +58,8 @@ export interface EnvelopedPipeline {
 }
 
 export interface FastResult {
-  readonly body: Buffer;
+  /** The serialised response; encoded to bytes only if it is cached. */
+  readonly body: string;
   readonly headers: readonly (readonly [string, string])[];
 }
 
@@ -81,7 +82,5 @@ export async function executeFast(yoga: EnvelopedPipeline, body: Buffer, cacheVe
   const contextValue = (await contextFactory()) as ExecutionArgs['contextValue'];
   const result = (await execute({ schema, document, contextValue, variableValues: params.variables ?? undefined, operationName: params.operationName ?? undefined })) as ExecutionResult & { stringify?: (r: ExecutionResult) => string };
   if (isAsyncIterable(result) || (result.errors && result.errors.length > 0)) return null;
-  const text = result.stringify ? result.stringify(result) : JSON.stringify(result);
-  const bytes = Buffer.from(text, 'utf8');
-  return { body: bytes, headers: [['content-type', 'application/json; charset=utf-8']] };
+  return { body: result.stringify ? result.stringify(result) : JSON.stringify(result), headers: [['content-type', 'application/json; charset=utf-8']] };
 }

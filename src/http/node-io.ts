@@ -25,9 +25,9 @@ export function sendCached(req: IncomingMessage, res: ServerResponse, entry: Cac
       return;
     }
   }
-  res.setHeader('content-length', entry.body.length);
+  res.setHeader('content-length', entry.byteLength);
   res.writeHead(entry.status);
-  res.end(entry.body);
+  res.end(entry.payload);
 }
 
 /** Reads at most `maxBytes` of the body; stops reading (and drops the rest) past that. */

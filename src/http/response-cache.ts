@@ -9,13 +9,34 @@ import { createHash } from 'node:crypto';
  */
 
 export class CachedResponse {
+  private bytes: Buffer | null;
+  private readonly text: string | null;
   private tag: string | null = null;
 
+  /** `body` may be the serialised text: it is encoded once, when bytes are first needed. */
   constructor(
     readonly status: number,
     readonly headers: readonly (readonly [string, string])[],
-    readonly body: Buffer,
-  ) {}
+    body: Buffer | string,
+  ) {
+    this.bytes = typeof body === 'string' ? null : body;
+    this.text = typeof body === 'string' ? body : null;
+  }
+
+  get body(): Buffer {
+    this.bytes ??= Buffer.from(this.text!, 'utf8');
+    return this.bytes;
+  }
+
+  /** Size of the body in bytes, without encoding a text body. */
+  get byteLength(): number {
+    return this.bytes !== null ? this.bytes.length : Buffer.byteLength(this.text!, 'utf8');
+  }
+
+  /** What to hand to `res.end`: the bytes when encoded already, else the text (Node encodes it as it writes). */
+  get payload(): Buffer | string {
+    return this.bytes ?? this.text!;
+  }
 
   /** Strong validator for HTTP caching: a hash of the body, computed on first use (only GET responses need one). */
   get etag(): string {
@@ -61,25 +82,28 @@ export class ResponseCache {
     return this.entries.get(key);
   }
 
-  set(stamp: string, key: string, status: number, headers: readonly (readonly [string, string])[], body: Buffer): CachedResponse {
+  set(stamp: string, key: string, status: number, headers: readonly (readonly [string, string])[], body: Buffer | string): CachedResponse {
     const entry = new CachedResponse(status, headers, body);
     this.useStamp(stamp);
-    if (body.length > this.maxEntryBytes) return entry;
+    const size = entry.byteLength;
+    if (size > this.maxEntryBytes) return entry;
     if (!this.seenOnce.delete(key)) {
       if (this.seenOnce.size >= this.maxEntries) this.seenOnce.delete(this.seenOnce.values().next().value!);
       this.seenOnce.add(key);
       return entry;
     }
-    while (this.entries.size > 0 && (this.entries.size >= this.maxEntries || this.totalBytes + body.length > this.maxTotalBytes)) this.evictOldest();
+    while (this.entries.size > 0 && (this.entries.size >= this.maxEntries || this.totalBytes + size > this.maxTotalBytes)) this.evictOldest();
+    // Kept entries are encoded now, so hits only copy bytes to the socket.
+    void entry.body;
     this.entries.set(key, entry);
-    this.totalBytes += body.length;
+    this.totalBytes += size;
     return entry;
   }
 
   private evictOldest(): void {
     const [key, entry] = this.entries.entries().next().value!;
     this.entries.delete(key);
-    this.totalBytes -= entry.body.length;
+    this.totalBytes -= entry.byteLength;
   }
 
   private useStamp(stamp: string): void {
