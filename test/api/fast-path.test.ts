@@ -1,25 +1,19 @@
 import { request } from 'undici';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { silentLogger } from '../../src/logger.js';
-import { listen, type ListeningApp } from '../support/api.js';
+import { serveDuringSuite } from '../support/api.js';
 import { FakeCatalogue } from '../support/fake-catalogue.js';
 
 const SELECTOR = 'query S($probe: Int!) { llmConfigs { id name tier pricing { prompt } health { score } } probe: llmConfig(id: $probe) { id } }';
 
 describe('the fast path answers exactly as Yoga does', () => {
   const app = createApp({ catalogue: new FakeCatalogue(), adminToken: 'fast-path-admin-token-0000000', logger: silentLogger, graphiql: false });
-  let listening: ListeningApp;
-  let base: string;
-  beforeAll(async () => {
-    listening = await listen(app);
-    base = listening.base;
-  });
-  afterAll(() => listening.close());
+  const server = serveDuringSuite(app);
 
   async function both(body: unknown, headers: Record<string, string> = {}) {
     const text = JSON.stringify(body);
-    const viaSocket = await request(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: text });
+    const viaSocket = await request(`${server.base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: text });
     const viaYoga = await app.yoga.fetch('http://test/graphql', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: text }, { cacheVerdict: { cacheable: false } });
     return { socket: { status: viaSocket.statusCode, type: viaSocket.headers['content-type'], body: await viaSocket.body.text() }, yoga: { status: viaYoga.status, type: viaYoga.headers.get('content-type'), body: await viaYoga.text() } };
   }

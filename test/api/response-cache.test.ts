@@ -1,9 +1,9 @@
 import { request } from 'undici';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { makeVersion } from '../../src/catalogue/version.js';
 import { silentLogger } from '../../src/logger.js';
-import { listen, type ListeningApp } from '../support/api.js';
+import { serveDuringSuite } from '../support/api.js';
 import { FakeCatalogue, fixtureVersion } from '../support/fake-catalogue.js';
 
 const ADMIN = 'cache-admin-token-0123456789abcd';
@@ -12,20 +12,14 @@ const QUERY = '{ catalogue { version } llmConfigs(filter: { tier: FREE }) { id n
 describe('response cache and HTTP caching', () => {
   const catalogue = new FakeCatalogue();
   const app = createApp({ catalogue, adminToken: ADMIN, logger: silentLogger, graphiql: false });
-  let listening: ListeningApp;
-  let base: string;
-  beforeAll(async () => {
-    listening = await listen(app);
-    base = listening.base;
-  });
-  afterAll(() => listening.close());
+  const server = serveDuringSuite(app);
 
   const post = async (query: string, headers: Record<string, string> = {}) => {
-    const response = await request(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
+    const response = await request(`${server.base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
     return { status: response.statusCode, headers: response.headers, body: (await response.body.json()) as { data: { catalogue: { version: number } } } };
   };
   const get = async (headers: Record<string, string> = {}) => {
-    const response = await request(`${base}/graphql?query=${encodeURIComponent(QUERY)}`, { headers: { accept: 'application/json', ...headers } });
+    const response = await request(`${server.base}/graphql?query=${encodeURIComponent(QUERY)}`, { headers: { accept: 'application/json', ...headers } });
     return { status: response.statusCode, headers: response.headers, text: await response.body.text() };
   };
 

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import type { App } from '../../src/app.js';
@@ -39,4 +40,16 @@ export async function listen(app: Pick<App, 'requestListener'>): Promise<Listeni
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
   return { base: `http://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+/** Serves the app on a real socket for the surrounding `describe` block; `base` is set once it listens. */
+export function serveDuringSuite(app: Pick<App, 'requestListener'>): { readonly base: string } {
+  const state = { base: '' };
+  let listening: ListeningApp | null = null;
+  beforeAll(async () => {
+    listening = await listen(app);
+    state.base = listening.base;
+  });
+  afterAll(() => listening?.close());
+  return state;
 }
