@@ -214,7 +214,13 @@ export class ReplicatedCatalogue implements CatalogueApi {
     const was = this.mode;
     this.mode = 'follower';
     this.options.service.setScheduledRefresh(false);
-    if (was !== 'follower') this.options.logger.info(`following the shared catalogue: ${reason}`, { replica: this.replicaId });
+    if (was === 'follower') return;
+    this.options.logger.info(`following the shared catalogue: ${reason}`, { replica: this.replicaId });
+    // Catch up with whatever the holder published while this replica was on its own or starting.
+    void this.commands
+      .get(this.key('current'))
+      .then((etag) => (etag === null ? undefined : this.adoptPublished(etag)))
+      .catch((error: unknown) => this.options.logger.warn(`could not catch up with the shared catalogue: ${describe(error)}`));
   }
 
   private onRedisUp(): void {
