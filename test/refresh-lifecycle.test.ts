@@ -194,3 +194,26 @@ describe('force is never lost', () => {
     expect(upstream.count(MODELS)).toBe(2);
   });
 });
+
+describe('background refresh', () => {
+  it('refreshes on its own every refresh_interval_hours after the startup refresh, and never when it is 0', async () => {
+    const upstream = await upstreamWith(snapshot('2026-06-16'));
+    // 0.0002 h = 720 ms (± 10% jitter).
+    const periodic = track(makeService(upstream.baseUrl, { yaml: 'openrouter_integration:\n  refresh_interval_hours: 0.0002\n' }));
+    await periodic.service.start();
+    const started = Date.now();
+    while (upstream.count(MODELS) < 3 && Date.now() - started < 5_000) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(upstream.count(MODELS)).toBeGreaterThanOrEqual(3);
+    expect(periodic.service.lastRefresh()).toMatchObject({ trigger: 'timer', outcome: 'accepted' });
+    expect(periodic.service.lastRefresh()!.nextAttemptAt).not.toBeNull();
+    await periodic.close();
+
+    const never = await upstreamWith(snapshot('2026-06-16'));
+    const once = track(makeService(never.baseUrl, { yaml: 'openrouter_integration:\n  refresh_interval_hours: 0\n' }));
+    await once.service.start();
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    // Only the startup refresh: with 0 there is no timer afterwards.
+    expect(never.count(MODELS)).toBe(1);
+    expect(once.service.lastRefresh()).toMatchObject({ trigger: 'startup', nextAttemptAt: null });
+  });
+});
