@@ -90,3 +90,24 @@ describe('shutdown with a live subscription', () => {
     await streamEnded;
   });
 });
+
+describe('a second signal', () => {
+  it('forces the exit at once while the first shutdown is still draining', async () => {
+    const server = await startServer({ OPENROUTER_BASE_URL: 'http://127.0.0.1:1', DATA_DIR: mkdtempSync(join(tmpdir(), 'second-signal-')), SHUTDOWN_GRACE_MS: '10000' });
+    // An open subscription keeps the first shutdown draining for 2 s.
+    const response = await request(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+      body: JSON.stringify({ query: 'subscription { catalogueUpdated { version } }' }),
+    });
+    response.body.on('error', () => {});
+    response.body.resume();
+    server.child.kill('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const started = Date.now();
+    server.child.kill('SIGINT');
+    expect(await server.exited).toBe(1);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(server.logs.some((line) => line.includes('second SIGINT: exiting now'))).toBe(true);
+  });
+});
