@@ -16,14 +16,43 @@ const optionalNonEmpty = z
   .optional()
   .transform((value) => (value === undefined || value.trim() === '' ? undefined : value));
 
+/**
+ * RFC 7235 token68, the syntax of a Bearer credential. A token outside it (a space, a non-ASCII letter)
+ * can never arrive intact in an `Authorization` header, so it could never match: refuse it at startup.
+ */
+const TOKEN68 = /^[A-Za-z0-9\-._~+/]+=*$/;
+
+/** What is wrong with a token that is not token68, without echoing any of it (it is a secret). */
+function token68Problem(value: string): string {
+  const kind = /\s/.test(value)
+    ? 'whitespace'
+    : /[^\x20-\x7e]/.test(value)
+      ? 'a non-ASCII or control character'
+      : /=[^=]/.test(value)
+        ? "an '=' before the end"
+        : 'a punctuation character outside - . _ ~ + /';
+  return `must contain only the RFC 7235 token68 characters (A-Z a-z 0-9 - . _ ~ + / and trailing =), found ${kind}`;
+}
+
+// Only an empty value means unset: a value of blanks is a mistake to report, not an absent token.
+const adminToken = z
+  .string()
+  .optional()
+  .transform((value) => (value === '' ? undefined : value))
+  .superRefine((value, context) => {
+    if (value === undefined) return;
+    if (!TOKEN68.test(value)) context.addIssue({ code: 'custom', message: token68Problem(value) });
+    // Short tokens can be brute-forced; refuse them rather than run a weakly protected mutation.
+    if (value.length < 16) context.addIssue({ code: 'custom', message: 'must be at least 16 characters when set' });
+  });
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(4000),
   HOST: z.string().min(1).default('0.0.0.0'),
   CATALOGUE_CONFIG: optionalNonEmpty,
   OPENROUTER_BASE_URL: z.url({ protocol: /^https?$/ }).default(DEFAULT_OPENROUTER_BASE_URL),
   OPENROUTER_API_KEY: optionalNonEmpty,
-  // Short tokens can be brute-forced; refuse them rather than run a weakly protected mutation.
-  ADMIN_TOKEN: optionalNonEmpty.refine((value) => value === undefined || value.length >= 16, 'must be at least 16 characters when set'),
+  ADMIN_TOKEN: adminToken,
   DATA_DIR: z.string().min(1).default('./data'),
   GRAPHIQL: booleanFlag.default(true),
   REFRESH_INTERVAL_HOURS: z.coerce.number().min(0).optional(),
