@@ -53,7 +53,7 @@ export async function fetchModelEndpoints(modelId: string, options: EndpointsCli
       ...(options.signal ? { signal: options.signal } : {}),
     });
     const where = `GET ${url.pathname}`;
-    const body = parseJsonBody(bytes, where);
+    const body = parseJsonBody(bytes, where, [options.apiKey]);
     const data = body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as { data?: unknown }).data : undefined;
     if (data === null || typeof data !== 'object' || Array.isArray(data)) {
       return { ok: false, error: new UpstreamError('bad-shape', `${where}: "data" is ${describeJsonType(data)}, expected an object`) };

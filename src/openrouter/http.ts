@@ -98,13 +98,43 @@ export async function getBytes(url: URL, options: GetBytesOptions): Promise<Buff
 }
 
 /** Parses bytes as JSON, turning a syntax error into an UpstreamError that says where it came from. */
-export function parseJsonBody(bytes: Buffer, where: string): unknown {
+export function parseJsonBody(bytes: Uint8Array, where: string, secrets: readonly (string | null | undefined)[] = []): unknown {
   try {
-    return JSON.parse(bytes.toString('utf8'));
+    return JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
   } catch (error) {
-    const start = bytes.subarray(0, 40).toString('utf8').replace(/\s+/g, ' ');
-    throw new UpstreamError('not-json', `${where}: body is not JSON (${describe(error)}; starts with ${JSON.stringify(start)})`);
+    // V8's message quotes the body around the error, so only its shape is kept, never its text.
+    throw new UpstreamError('not-json', `${where}: body is not JSON (${syntaxProblem(error)}; ${bytes.byteLength} bytes, starts with ${JSON.stringify(bodyExcerpt(bytes, secrets))})`);
   }
+}
+
+function syntaxProblem(error: unknown): string {
+  const message = error instanceof Error ? error.message : '';
+  if (message.includes('end of JSON input')) return 'it ends early';
+  const position = /at position (\d+)/.exec(message);
+  return position ? `syntax error at character ${position[1]}` : 'syntax error';
+}
+
+/** How much of an upstream body a message may quote (after redaction). */
+export const BODY_EXCERPT_CHARS = 32;
+
+/**
+ * The start of an upstream body, safe to put in an error message, a log line or an API response:
+ * at most BODY_EXCERPT_CHARS characters, control characters blanked, and anything that looks like a
+ * credential replaced. An upstream that echoes the request (a debug endpoint, a misconfigured proxy)
+ * would otherwise hand our own `Authorization: Bearer sk-or-…` to anyone who reads the refresh report.
+ */
+export function bodyExcerpt(bytes: Uint8Array, secrets: readonly (string | null | undefined)[] = []): string {
+  // Twice the quoted length, so a credential cut at the edge is still recognised before truncation.
+  let text = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, BODY_EXCERPT_CHARS * 4)).toString('utf8');
+  for (const secret of secrets) if (secret) text = text.replaceAll(secret, '[redacted]');
+  text = text
+    .replace(/[\u0000-\u001f\u007f-\u009f\s]+/gu, ' ')
+    .replace(/\b(bearer|basic|token|api[-_]?key|key|secret|password|authorization)(\s*[:=]\s*|\s+)("?)[^\s",;]+/gi, '$1$2$3[redacted]')
+    .replace(/\bsk-[A-Za-z0-9_-]*/g, '[redacted]')
+    // A long unbroken run of token characters is a credential more often than a word.
+    .replace(/[A-Za-z0-9_\-+/=~]{16,}/g, '[redacted]');
+  const chars = [...text];
+  return chars.length > BODY_EXCERPT_CHARS ? `${chars.slice(0, BODY_EXCERPT_CHARS).join('')}…` : text;
 }
 
 function classifyAbort(error: unknown, where: string, options: GetBytesOptions, timeout: AbortSignal): UpstreamError | null {

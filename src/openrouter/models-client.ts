@@ -46,6 +46,6 @@ export async function fetchModels(options: ModelsClientOptions, signal?: AbortSi
     maxBytes: options.maxBytes ?? MODELS_MAX_BYTES,
     ...(signal ? { signal } : {}),
   });
-  const parsed = parseModelsBody(body, `GET ${url.pathname}`);
+  const parsed = parseModelsBody(body, `GET ${url.pathname}`, [options.apiKey]);
   return { ...parsed, bytes: body.length, fetchedAt: Date.now() };
 }

@@ -66,12 +66,13 @@ export interface ParsedModelsPayload {
 /**
  * Parses and validates a body straight from its bytes, one model at a time (see json-envelope.ts),
  * so only the fields the rules read stay in memory. Throws UpstreamError ('not-json' or
- * 'bad-shape') with the same messages as `parseModelsPayload(JSON.parse(bytes))`.
+ * 'bad-shape') with the same messages as `parseModelsPayload(JSON.parse(bytes))`. `secrets` are
+ * redacted from the body excerpt of a 'not-json' message (see bodyExcerpt).
  */
-export function parseModelsBody(bytes: Uint8Array, where = 'GET /api/v1/models'): ParsedModelsPayload {
+export function parseModelsBody(bytes: Uint8Array, where = 'GET /api/v1/models', secrets: readonly (string | null | undefined)[] = []): ParsedModelsPayload {
   const collector = new ModelCollector();
   if (forEachDataElement(bytes, (item, index) => collector.add(item, index))) return collector.result();
-  return parseModelsPayload(parseJsonBody(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), where), where);
+  return parseModelsPayload(parseJsonBody(bytes, where, secrets), where);
 }
 
 /** Validates an already-parsed JSON body. Throws UpstreamError ('bad-shape') when the envelope is wrong. */
@@ -138,9 +139,13 @@ function toModel(item: ModelItem): OpenRouterModel {
   };
 }
 
+/** Longest id a DroppedModel quotes: a dropped model's id is upstream text and may be huge. */
+const DROPPED_ID_CHARS = 120;
+
 function readableId(item: unknown): string | null {
-  if (item !== null && typeof item === 'object' && typeof (item as { id?: unknown }).id === 'string') return (item as { id: string }).id;
-  return null;
+  if (item === null || typeof item !== 'object' || typeof (item as { id?: unknown }).id !== 'string') return null;
+  const id = (item as { id: string }).id;
+  return id.length > DROPPED_ID_CHARS ? `${id.slice(0, DROPPED_ID_CHARS)}…` : id;
 }
 
 /** A short JSON type name for error messages ("null", "an array", "a string", ...). */

@@ -14,6 +14,8 @@ import { FakeUpstream, type UpstreamHandler } from '../support/upstream.js';
 import { SelectorQuery } from '../api/operations.js';
 
 const ADMIN = 'fault-suite-admin-token-000000001';
+/** The OpenRouter key the suite sends; a fault that echoes it must never get it into a response or a log line. */
+const API_KEY = 'sk-or-v1-faultsuite0123456789abcdef0123456789abcdef';
 const MODELS = readFixtureBytes('openrouter', 'models-2026-06-16.json');
 const MAX_BYTES = 1024 * 1024;
 const TIMEOUT_MS = 1_500;
@@ -25,6 +27,15 @@ function json(status: number, body: string, headers: Record<string, string> = {}
   return (_req, res) => {
     res.writeHead(status, { 'content-type': 'application/json', ...headers });
     res.end(body);
+  };
+}
+
+/** A 200 whose body is not JSON but an echo of the request, credentials included (a misrouted debug endpoint). */
+function echoRequest(): UpstreamHandler {
+  return (req, res) => {
+    const { authorization, ...rest } = req.headers;
+    res.writeHead(200, { 'content-type': 'text/plain' });
+    res.end(`Authorization: ${authorization}\r\n${Object.entries(rest).map(([name, value]) => `${name}: ${String(value)}`).join('\r\n')}`);
   };
 }
 
@@ -61,7 +72,7 @@ describe('upstream faults never take the catalogue down', () => {
     const logger = createLogger({ level: 'debug', write: (line) => logs.push(line) });
     test = makeService(upstream.baseUrl, {
       logger,
-      fetchModels: (signal) => fetchModels({ dispatcher, baseUrl: upstream.baseUrl, timeoutMs: TIMEOUT_MS, maxBytes: MAX_BYTES }, signal),
+      fetchModels: (signal) => fetchModels({ dispatcher, baseUrl: upstream.baseUrl, apiKey: API_KEY, timeoutMs: TIMEOUT_MS, maxBytes: MAX_BYTES }, signal),
     });
     test.service.setScheduledRefresh(false);
     await test.service.start();
@@ -126,6 +137,9 @@ describe('upstream faults never take the catalogue down', () => {
       },
       expected: { __typename: 'UpstreamUnavailableError', failureKind: 'http-status', status: 302 },
     },
+    { name: 'a 200 echoing the request headers, key included', answer: () => echoRequest(), expected: { __typename: 'UpstreamUnavailableError', failureKind: 'not-json' } },
+    { name: 'a 200 that starts with the bearer credential', answer: () => (req, res) => res.end(`${req.headers.authorization} was accepted`), expected: { __typename: 'UpstreamUnavailableError', failureKind: 'not-json' } },
+    { name: 'a 200 with the key deep inside a broken JSON body', answer: () => (req, res) => res.end(`{"data": [1, 2, ${req.headers.authorization}]}`), expected: { __typename: 'UpstreamUnavailableError', failureKind: 'not-json' } },
     { name: 'a list where a third of the entries are malformed', answer: () => json(200, thirdMalformed()), expected: { __typename: 'RefreshRejectedError', guard: 'MALFORMED', currentCount: 228 } },
   ];
 
@@ -143,6 +157,12 @@ describe('upstream faults never take the catalogue down', () => {
         expect(after.body).toEqual(before.body);
         const status = await post<{ catalogue: { lastRefresh: { outcome: string; message: string } } }>(app, { query: '{ catalogue { lastRefresh { outcome message } } }' });
         expect(status.body.data!.catalogue.lastRefresh).toEqual({ outcome: result.__typename === 'RefreshRejectedError' ? 'REJECTED_BY_GUARD' : 'UPSTREAM_UNAVAILABLE', message: result.message });
+        // No upstream text reaches a response or a log line unredacted and untruncated.
+        for (const text of [JSON.stringify(body), JSON.stringify(status.body), ...logs.slice(logsBefore)]) {
+          expect(text).not.toContain(API_KEY.slice(0, 12));
+          expect(text).not.toMatch(/bearer\s+sk-/i);
+        }
+        expect((result.message as string).length).toBeLessThanOrEqual(300);
         const warnings = logs.slice(logsBefore).filter((line) => line.includes('"level":"warn"') && line.includes('catalogue refresh failed'));
         expect(warnings).toHaveLength(1);
         expect(warnings[0]).toContain(JSON.stringify(result.message).slice(1, -1).slice(0, 40));
