@@ -37,6 +37,32 @@ describe('model list validation', () => {
     expect(parsed.dropped[6]!.reason).toMatch(/^data\[7\]\.architecture\.output_modalities:/);
   });
 
+  it('drops models whose values the API cannot serve, with the rule that failed', () => {
+    const parsed = parseModelsPayload({
+      data: [
+        { id: 'a/ctx-huge', context_length: 3e9 },
+        { id: 'a/ctx-fraction', context_length: 150000.5 },
+        { id: 'a/ctx-negative', context_length: -1 },
+        { id: 'a/ctx-max', context_length: 2 ** 31 - 1 },
+        { id: 'a/new\nline' },
+        { id: 'a/del\u007f' },
+        { id: 'a/lone\udc00' },
+        { id: 'a/emoji-\ud83d\ude00-is-fine' },
+        { id: 'a/price', pricing: { prompt: Infinity } },
+      ],
+    });
+    expect(parsed.models.map((m) => m.id)).toEqual(['a/ctx-max', 'a/emoji-\ud83d\ude00-is-fine']);
+    expect(parsed.dropped.map((d) => d.reason)).toEqual([
+      'data[0].context_length: must be a whole number of tokens from 0 to 2147483647',
+      'data[1].context_length: must be a whole number of tokens from 0 to 2147483647',
+      'data[2].context_length: must be a whole number of tokens from 0 to 2147483647',
+      'data[4].id: contains control characters or a lone surrogate',
+      'data[5].id: contains control characters or a lone surrogate',
+      'data[6].id: contains control characters or a lone surrogate',
+      expect.stringMatching(/^data\[8\]\.pricing\.prompt: /),
+    ]);
+  });
+
   it('ignores unknown fields and accepts pricing.overrides arrays and numeric discounts', () => {
     const parsed = parseModelsPayload({ data: [{ id: 'a/b', pricing: { prompt: '1', completion: '2', overrides: [{ min_prompt_tokens: 1 }], discount: 0.5 }, whatever: { nested: true } }] });
     expect(parsed.dropped).toEqual([]);

@@ -77,3 +77,40 @@ describe('operator YAML', () => {
     await expect(loadOperatorConfig('/nonexistent/catalogue.yaml')).rejects.toThrow(/cannot read the file: ENOENT/);
   });
 });
+
+describe('operator YAML numbers the API cannot serve', () => {
+  it('refuses ids, limits and token counts outside the 32-bit Int range, with their paths', () => {
+    const problems = problemsOf(
+      `global_llm_configs:\n  - id: -99999999999\n    name: A\n    provider: AZURE\n    model_name: m\n    rpm: 99999999999\n    tpm: 4294967296\n    quota_reserve_tokens: 3000000000\n    litellm_params: { max_input_tokens: 1e12 }\n` +
+        `  - id: -2\n    name: B\n    provider: AZURE\n    model_name: m\n    litellm_params: { max_input_tokens: 128000.5 }\n` +
+        `openrouter_integration:\n  rpm: 3000000000\n  free_tpm: 1e10\n`,
+    );
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^global_llm_configs\[0\]\.id: /),
+        expect.stringMatching(/^global_llm_configs\[0\]\.rpm: /),
+        expect.stringMatching(/^global_llm_configs\[0\]\.tpm: /),
+        expect.stringMatching(/^global_llm_configs\[0\]\.quota_reserve_tokens: /),
+        expect.stringMatching(/^openrouter_integration\.rpm: /),
+        expect.stringMatching(/^openrouter_integration\.free_tpm: /),
+      ]),
+    );
+    expect(problemsOf(`global_llm_configs:\n${entry('    litellm_params: { max_input_tokens: 1e12 }\n')}`)).toEqual([
+      'global_llm_configs[0].litellm_params.max_input_tokens: must be a whole number of tokens from 0 to 2147483647 (it is served as the context length)',
+    ]);
+    expect(problemsOf(`global_llm_configs:\n${entry('    litellm_params: { max_input_tokens: 128000.5 }\n')}`)[0]).toMatch(/max_input_tokens: must be a whole number/);
+  });
+
+  it('refuses an id_offset whose generated ids could leave the negative 32-bit range or reach 0 (Auto)', () => {
+    expect(problemsOf('openrouter_integration:\n  id_offset: -2147483000\n')[0]).toMatch(/^openrouter_integration\.id_offset: must be from -2137483648 to -1/);
+    expect(problemsOf('openrouter_integration:\n  id_offset: 5000000\n')[0]).toMatch(/^openrouter_integration\.id_offset: must be from/);
+    expect(parseOperatorConfig('openrouter_integration:\n  id_offset: -50000\n', 'x').openRouter.idOffset).toBe(-50_000);
+  });
+
+  it('names .inf and .nan for what they are', () => {
+    expect(problemsOf('openrouter_integration:\n  rpm: .inf\n  max_shrink_fraction: .nan\n')).toEqual([
+      'openrouter_integration.rpm: expected number, got an infinite number',
+      'openrouter_integration.max_shrink_fraction: expected number, got NaN',
+    ]);
+  });
+});

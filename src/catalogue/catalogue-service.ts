@@ -245,6 +245,10 @@ export class CatalogueService implements CatalogueApi {
       if (trigger === 'startup' && this.version !== null) await this.enrichCurrent(signal);
       return this.finish(trigger, force, startedAt, outcome, 0);
     }
+    if (fetched.dropped.length > 0) {
+      // Reasons name a path and a rule, never a value: upstream text stays out of the logs.
+      this.options.logger.warn(`${fetched.dropped.length} malformed model objects dropped from the fetched list`, { reasons: fetched.dropped.slice(0, 5).map((dropped) => dropped.reason) });
+    }
     const nowSeconds = this.nowSeconds();
     const built = buildCatalogue(this.options.operator, fetched, nowSeconds);
     const rejection = force ? null : this.guard(built, fetched);

@@ -1,7 +1,8 @@
 import pLimit from 'p-limit';
 import { z } from 'zod';
 import type { EndpointsFetchResult } from '../openrouter/endpoints-client.js';
-import { aggregateHealth } from './health.js';
+import { UpstreamError } from '../openrouter/http.js';
+import { aggregateHealth, unservableUptime } from './health.js';
 import { blendQualityScore, withHealthState } from './health-state.js';
 import { healthSnapshotSchema, type ConfigHealthState } from './persistence.js';
 import { isOpenRouterProvider, type CatalogueConfig, type HealthSnapshot } from './types.js';
@@ -103,7 +104,7 @@ export async function runEnrichmentCycle(configs: readonly CatalogueConfig[], op
   const started = now();
   const selected = selectForEnrichment(configs);
   const limit = pLimit(options.concurrency ?? ENRICH_CONCURRENCY);
-  const results = await Promise.all(selected.map((config) => limit(() => options.fetchEndpoints(config.modelName, options.signal))));
+  const results = await Promise.all(selected.map((config) => limit(async () => refuseUnservable(config.modelName, await options.fetchEndpoints(config.modelName, options.signal)))));
   const checkedAt = now();
 
   const failuresByKind: Record<string, number> = {};
@@ -134,6 +135,12 @@ export async function runEnrichmentCycle(configs: readonly CatalogueConfig[], op
     return next;
   });
   return { configs: enriched, report: { selected: selected.length, failures, failRatio, degraded, gatedCount, failuresByKind, durationMs: now() - started } };
+}
+
+/** An answer whose values cannot be served counts as a failed fetch ('bad-shape'), as a malformed one does. */
+function refuseUnservable(modelName: string, result: EndpointsFetchResult): EndpointsFetchResult {
+  const problem = result.ok ? unservableUptime(result.endpoints) : null;
+  return problem === null ? result : { ok: false, error: new UpstreamError('bad-shape', `/endpoints of ${modelName}: ${problem}`) };
 }
 
 /** A config whose health did not change this cycle, with its quality score blended again from what it has. */

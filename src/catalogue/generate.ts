@@ -65,12 +65,16 @@ function pythonStr(value: string | number | null | undefined): string {
   return String(value);
 }
 
-/** A per-token price as USD per million tokens; null when unknown (unparseable, negative or non-finite). */
+/**
+ * A per-token price as USD per million tokens; null when unknown: unparseable, negative, non-finite,
+ * or so large that the per-million value overflows to Infinity (1e308 per token), which cannot be served.
+ */
 export function perMillion(perToken: unknown): number | null {
   const value = pythonFloat(perToken);
   if (value === null || !Number.isFinite(value) || value < 0) return null;
   // Scale through a decimal string: 0.0000025 * 1e6 is 2.4999999999999996 in binary floating point.
-  return Number((value * 1_000_000).toPrecision(12));
+  const scaled = Number((value * 1_000_000).toPrecision(12));
+  return Number.isFinite(scaled) ? scaled : null;
 }
 
 export interface GeneratedOpenRouterConfigs {

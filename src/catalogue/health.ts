@@ -13,13 +13,30 @@ type Endpoint = Readonly<Record<string, unknown>>;
 
 /**
  * An uptime value in percent, or null: null, unparseable (Python `float()` rules) or negative
- * values count as none; values ≤ 1 are fractions and scaled to percent.
+ * values count as none; values ≤ 1 are fractions and scaled to percent. A non-finite value cannot be
+ * served; enrichment refuses such an answer (see unservableUptime), and here it counts as none.
  */
 export function uptimePercent(value: unknown): number | null {
   if (value === null || value === undefined) return null;
   const number = pythonFloat(value);
-  if (number === null || Number.isNaN(number) || number < 0) return null;
+  if (number === null || !Number.isFinite(number) || number < 0) return null;
   return number <= 1 ? number * 100 : number;
+}
+
+/**
+ * Where an `/endpoints` list carries an uptime that parses to ±Infinity (`"1e309"`, `1e400`, `"inf"`),
+ * or null when none does. The original would have served Infinity; here the answer is a failed fetch,
+ * so the model keeps its last good health instead.
+ */
+export function unservableUptime(rawEndpoints: readonly unknown[]): string | null {
+  for (const [index, endpoint] of rawEndpoints.map(asEndpoint).entries()) {
+    for (const window of BEST_UPTIME_WINDOWS) {
+      const value = endpoint[window];
+      const number = value === null || value === undefined ? null : pythonFloat(value);
+      if (number === Infinity || number === -Infinity) return `data.endpoints[${index}].${window} is not a finite number`;
+    }
+  }
+  return null;
 }
 
 /** The highest value of the first window (in `windows` order) that any endpoint reports. */

@@ -6,6 +6,7 @@ import { formatZodError } from '../config/zod-issues.js';
 import type { OpenRouterModel } from '../openrouter/models-payload.js';
 import type { CatalogueDiff } from './diff.js';
 import type { CatalogueOrigin } from './version.js';
+import { hasUnprintable, SERVED_INT_MAX, SERVED_TIME_MAX_MS } from './served-range.js';
 
 /**
  * The last-good catalogue on disk. It stores what OpenRouter sent (the fields the rules read), the
@@ -20,6 +21,12 @@ const FORMAT_VERSION = 1;
 
 const gateReasonSchema = z.enum(['NO_ENDPOINTS', 'NO_OK_ENDPOINT', 'UPTIME_BELOW_THRESHOLD', 'NO_UPTIME_DATA']);
 
+// A file is input like any other: every value must be one the API can serve (see served-range.ts).
+const servedCount = z.number().int().nonnegative().max(SERVED_INT_MAX);
+const servedInt = z.number().int().min(-SERVED_INT_MAX - 1).max(SERVED_INT_MAX);
+/** Unix ms that a date can hold (served as ISO-8601 strings). */
+const instant = z.number().min(-SERVED_TIME_MAX_MS).max(SERVED_TIME_MAX_MS);
+
 export const healthSnapshotSchema = z.object({
   gated: z.boolean(),
   score: z.number().nullable(),
@@ -28,19 +35,19 @@ export const healthSnapshotSchema = z.object({
   uptimeWindow: z.string().nullable(),
   freshnessPct: z.number().nullable(),
   freshnessWindow: z.string().nullable(),
-  endpointCount: z.number().int().nonnegative(),
-  okEndpointCount: z.number().int().nonnegative(),
-  checkedAt: z.number(),
+  endpointCount: servedCount,
+  okEndpointCount: servedCount,
+  checkedAt: instant,
   fromCache: z.boolean(),
 });
 
 const priceSchema = z.union([z.string(), z.number()]).nullable().optional();
 
 const modelSchema = z.object({
-  id: z.string(),
+  id: z.string().refine((id) => !hasUnprintable(id), 'contains control characters or a lone surrogate'),
   name: z.string().nullable(),
   created: z.number().nullable(),
-  contextLength: z.number().nullable(),
+  contextLength: servedCount.nullable(),
   outputModalities: z.array(z.string()).nullable(),
   inputModalities: z.array(z.string()),
   supportedParameters: z.array(z.string()),
@@ -56,12 +63,12 @@ const configHealthSchema = z.object({
 });
 export type ConfigHealthState = z.infer<typeof configHealthSchema>;
 
-const refSchema = z.object({ id: z.number().int(), modelName: z.string(), name: z.string() });
+const refSchema = z.object({ id: servedInt, modelName: z.string(), name: z.string() });
 const pricingSchema = z.object({ prompt: z.number().nullable(), completion: z.number().nullable() });
 const diffSchema = z.object({
-  fromVersion: z.number().int().nullable(),
-  toVersion: z.number().int(),
-  at: z.number(),
+  fromVersion: servedCount.nullable(),
+  toVersion: servedCount,
+  at: instant,
   added: z.array(refSchema),
   removed: z.array(refSchema),
   repriced: z.array(refSchema.extend({ before: pricingSchema, after: pricingSchema })),
@@ -73,10 +80,10 @@ const diffSchema = z.object({
 const snapshotSchema = z.object({
   format: z.literal(FORMAT),
   formatVersion: z.literal(FORMAT_VERSION),
-  savedAt: z.number(),
+  savedAt: instant,
   origin: z.enum(['live', 'persisted', 'bundled-snapshot', 'shared', 'operator-only']),
-  fetchedAt: z.number().nullable(),
-  enrichedAt: z.number().nullable(),
+  fetchedAt: instant.nullable(),
+  enrichedAt: instant.nullable(),
   /** Unix seconds used for the recency score when the configs were generated. */
   generatedAtSeconds: z.number().int(),
   models: z.array(modelSchema),

@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { perMillion } from '../catalogue/generate.js';
+import { isServedInt, SERVED_INT_MAX, SERVED_INT_MIN } from '../catalogue/served-range.js';
+import { STABLE_ID_HASH_WIDTH } from '../catalogue/stable-id.js';
 import { scoreOperatorConfig } from '../catalogue/scoring.js';
 import { DEFAULT_OPENROUTER_SETTINGS, type OpenRouterSettings } from '../catalogue/settings.js';
 import type { CatalogueConfig } from '../catalogue/types.js';
@@ -14,10 +16,11 @@ import { formatZodError } from './zod-issues.js';
  * documents every key.
  */
 
-const nonNegativeInt = z.number().int().nonnegative();
+// Every count is served as the API's Int (signed 32-bit): a larger one would break every listing.
+const nonNegativeInt = z.number().int().nonnegative().max(SERVED_INT_MAX);
 
 const staticConfigSchema = z.strictObject({
-  id: z.number().int(),
+  id: z.number().int().min(SERVED_INT_MIN),
   name: z.string().min(1),
   description: z.string().default(''),
   provider: z.string().min(1),
@@ -73,6 +76,9 @@ const fileSchema = z.strictObject({
 });
 
 type StaticConfigEntry = z.infer<typeof staticConfigSchema>;
+
+/** Room for id collisions below the hash range: far more than any catalogue keeps. */
+const MAX_ID_COLLISIONS = 1_000_000;
 
 /** Secrets read from the YAML and environment. Kept apart from everything that is served or logged. */
 export interface Secrets {
@@ -168,6 +174,12 @@ export function parseOperatorConfig(text: string, source: string, options: LoadO
     maxMalformedFraction: block.max_malformed_fraction ?? defaults.maxMalformedFraction,
   });
 
+  // Generated ids go down from id_offset by up to the hash width, plus one per collision.
+  const lowestOffset = SERVED_INT_MIN + STABLE_ID_HASH_WIDTH + MAX_ID_COLLISIONS;
+  if (block.id_offset !== undefined && (block.id_offset < lowestOffset || block.id_offset > -1)) {
+    problems.push(`openrouter_integration.id_offset: must be from ${lowestOffset} to -1, so every generated id is a negative 32-bit integer; got ${block.id_offset}`);
+  }
+
   const entries = parsed.data.global_llm_configs ?? [];
   const seenIds = new Map<number, number>();
   const seenSlugs = new Map<string, number>();
@@ -178,6 +190,10 @@ export function parseOperatorConfig(text: string, source: string, options: LoadO
     const firstIndex = seenIds.get(entry.id);
     if (firstIndex !== undefined) problems.push(`${where}: duplicate id ${entry.id}, already used by global_llm_configs[${firstIndex}]`);
     else seenIds.set(entry.id, index);
+    const maxInputTokens = entry.litellm_params.max_input_tokens;
+    if (typeof maxInputTokens === 'number' && !(isServedInt(maxInputTokens) && maxInputTokens >= 0)) {
+      problems.push(`global_llm_configs[${index}].litellm_params.max_input_tokens: must be a whole number of tokens from 0 to ${SERVED_INT_MAX} (it is served as the context length)`);
+    }
     if (entry.seo_slug !== null) {
       const slugIndex = seenSlugs.get(entry.seo_slug);
       if (slugIndex !== undefined) warnings.push(`global_llm_configs[${index}].seo_slug: "${entry.seo_slug}" is also used by global_llm_configs[${slugIndex}]`);

@@ -23,6 +23,8 @@ function typeName(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number' && Number.isNaN(value)) return 'NaN';
+  if (typeof value === 'number' && !Number.isFinite(value)) return 'an infinite number';
   if (typeof value === 'number' && !Number.isInteger(value)) return 'non-integer number';
   return typeof value;
 }

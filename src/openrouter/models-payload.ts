@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasUnprintable, SERVED_INT_MAX } from '../catalogue/served-range.js';
 import { formatPath } from '../config/zod-issues.js';
 import { parseJsonBody, UpstreamError } from './http.js';
 import { forEachDataElement } from './json-envelope.js';
@@ -10,13 +11,25 @@ import { forEachDataElement } from './json-envelope.js';
  * the fields a rule reads are checked, so OpenRouter adding or reshaping other fields is harmless.
  */
 
+// zod's number() already refuses Infinity, which JSON.parse makes of 1e400.
 const priceValue = z.union([z.string(), z.number()]).nullish();
 
+/**
+ * An id is a key (stable ids are hashed from its UTF-8 bytes, `/endpoints` URLs are built from it), so
+ * one with control characters or a lone surrogate (which UTF-8 cannot encode faithfully) is refused.
+ */
+const modelId = z.string().refine((id) => !hasUnprintable(id), { error: 'contains control characters or a lone surrogate' });
+
+/** Served as the API's Int: a window that is fractional, negative or past 2^31 − 1 cannot be served. */
+const contextLength = z
+  .number()
+  .refine((value) => Number.isInteger(value) && value >= 0 && value <= SERVED_INT_MAX, { error: `must be a whole number of tokens from 0 to ${SERVED_INT_MAX}` });
+
 const modelItemSchema = z.object({
-  id: z.string(),
+  id: modelId,
   name: z.string().nullish(),
   created: z.number().nullish(),
-  context_length: z.number().nullish(),
+  context_length: contextLength.nullish(),
   architecture: z
     .object({
       output_modalities: z.array(z.string()).nullish(),

@@ -17,6 +17,7 @@ export interface RecordedRequest {
 export class FakeUpstream {
   readonly requests: RecordedRequest[] = [];
   private readonly routes = new Map<string, UpstreamHandler>();
+  private fallbackHandler: UpstreamHandler | null = null;
   private server: Server | null = null;
   private lastPort: number | null = null;
   private readonly sockets = new Set<import('node:net').Socket>();
@@ -35,6 +36,12 @@ export class FakeUpstream {
     });
   }
 
+  /** Answers every path no route matches (e.g. each model's `/endpoints`); without it they are 404s. */
+  fallback(handler: UpstreamHandler): this {
+    this.fallbackHandler = handler;
+    return this;
+  }
+
   count(path: string): number {
     return this.requests.filter((request) => request.path === path).length;
   }
@@ -43,7 +50,7 @@ export class FakeUpstream {
     this.server = createServer((req, res) => {
       const path = decodeURIComponent((req.url ?? '/').split('?')[0]!);
       this.requests.push({ method: req.method ?? 'GET', path, authorization: req.headers.authorization });
-      const handler = this.routes.get(path);
+      const handler = this.routes.get(path) ?? this.fallbackHandler;
       if (!handler) {
         res.writeHead(404, { 'content-type': 'application/json' });
         res.end('{"error":{"message":"not found"}}');
