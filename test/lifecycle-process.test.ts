@@ -111,3 +111,43 @@ describe('a second signal', () => {
     expect(server.logs.some((line) => line.includes('second SIGINT: exiting now'))).toBe(true);
   });
 });
+
+describe('the etag across a clean restart', () => {
+  it('is equal when every served field is, health included (issue 12.3)', async () => {
+    const upstream = new FakeUpstream();
+    const endpoints = readFixtureBytes('openrouter', 'endpoints', 'openai__gpt-4o.json');
+    upstream.json('/api/v1/models', readFixtureBytes('openrouter', 'models-2026-06-16.json'));
+    upstream.fallback((_req, res) => res.end(endpoints));
+    await upstream.start();
+    const dataDir = mkdtempSync(join(tmpdir(), 'etag-restart-'));
+    const env = { OPENROUTER_BASE_URL: upstream.baseUrl, DATA_DIR: dataDir };
+    const everything = '{ catalogue { etag origin } llmConfigs(includeAuto: true) { id name modelName tier contextLength pricing { prompt completion } litellmParams qualityScore qualityScoreStatic qualityScoreHealth healthGated health { gated gateReason score bestUptimePct uptimeWindow freshnessPct freshnessWindow endpointCount okEndpointCount checkedAt fromCache } } }';
+    const first = await startServer(env);
+    let before: Awaited<ReturnType<typeof graphql>> | null = null;
+    try {
+      for (let i = 0; i < 100; i += 1) {
+        const status = await graphql(first.url, '{ catalogue { origin enrichedAt } }');
+        const catalogue = status.data!.catalogue as { origin: string; enrichedAt: string | null };
+        if (catalogue.origin === 'LIVE' && catalogue.enrichedAt !== null && (await readSnapshot(dataDir).catch(() => null))?.enrichedAt) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      before = await graphql(first.url, everything);
+    } finally {
+      first.child.kill('SIGTERM');
+      expect(await first.exited).toBe(0);
+      await upstream.stop();
+    }
+    const configs = before.data!.llmConfigs as { health: unknown }[];
+    expect(configs.filter((config) => config.health !== null).length).toBeGreaterThan(50);
+
+    const second = await startServer(env);
+    try {
+      const after = await graphql(second.url, everything);
+      expect(after.data!.catalogue).toEqual({ ...(before.data!.catalogue as object), origin: 'PERSISTED' });
+      expect(after.data!.llmConfigs).toEqual(before.data!.llmConfigs);
+    } finally {
+      second.child.kill('SIGTERM');
+      expect(await second.exited).toBe(0);
+    }
+  });
+});

@@ -13,6 +13,7 @@ import type { CatalogueApi, RefreshOptions, RefreshOutcome, RefreshReport, Refre
 import { isOpenRouterProvider, type CatalogueConfig } from './types.js';
 import { makeVersion, type CatalogueOrigin, type CatalogueVersion } from './version.js';
 import { applyHealthState, healthStateOf } from './health-state.js';
+import { canonicalJson } from './canonical-json.js';
 
 /** Runs one health enrichment cycle over a list of configs (see enrichment.ts); never rejects for upstream failures. */
 export type Enricher = (configs: readonly CatalogueConfig[], signal: AbortSignal) => Promise<{ configs: CatalogueConfig[]; report: EnrichmentReport }>;
@@ -445,7 +446,11 @@ function unavailable(error: unknown): RefreshOutcome {
   return { kind: 'upstream-unavailable', failureKind: 'transport', message: error instanceof Error ? error.message : String(error), status: null, retryAfterSeconds: null };
 }
 
-/** A short content hash of the served configs: equal catalogues get equal tags, in any process. */
+/**
+ * A short content hash of the served configs: equal catalogues get equal tags, in any process. The
+ * text hashed is canonical (sorted keys), so how an object was built (live, restored from a file,
+ * adopted from another replica) never changes the tag.
+ */
 export function contentHash(configs: readonly CatalogueConfig[]): string {
-  return createHash('sha256').update(JSON.stringify(configs)).digest('base64url').slice(0, 22);
+  return createHash('sha256').update(canonicalJson(configs)).digest('base64url').slice(0, 22);
 }
