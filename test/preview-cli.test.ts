@@ -52,6 +52,17 @@ describe('preview CLI (the bin entry, as an operator runs it)', () => {
     expect(upstream.requests.at(-1)?.authorization).toBe('Bearer sk-cli-key');
   });
 
+  it('prints litellm_params without credential-like entries', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'preview-'));
+    writeFileSync(join(dir, 'c.yaml'), 'global_llm_configs:\n  - { id: -1, name: A, provider: AZURE, model_name: m, litellm_params: { api_key: PREVIEW-MARKER-1, temperature: 0.3 } }\nopenrouter_integration:\n  litellm_params: { client_secret: PREVIEW-MARKER-2, top_p: 0.9 }\n');
+    const result = await preview(['--models', join(MODELS_DIR, 'models-2026-06-16.json'), '--config', join(dir, 'c.yaml'), '--now', '1781740800']);
+    expect(result.code).toBe(0);
+    const configs = JSON.parse(result.stdout) as { litellm_params: unknown }[];
+    expect(configs[0]!.litellm_params).toEqual({ temperature: 0.3 });
+    expect(configs[1]!.litellm_params).toEqual({ top_p: 0.9 });
+    expect(result.stdout + result.stderr).not.toContain('PREVIEW-MARKER');
+  });
+
   it('fails with a clear message on bad input', async () => {
     const badNow = await preview(['--now', 'yesterday']);
     expect(badNow).toMatchObject({ code: 1, stdout: '' });

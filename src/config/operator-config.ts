@@ -7,6 +7,7 @@ import { STABLE_ID_HASH_WIDTH } from '../catalogue/stable-id.js';
 import { scoreOperatorConfig } from '../catalogue/scoring.js';
 import { DEFAULT_OPENROUTER_SETTINGS, type OpenRouterSettings } from '../catalogue/settings.js';
 import type { CatalogueConfig } from '../catalogue/types.js';
+import { withoutCredentials } from './credential-params.js';
 import { formatZodError } from './zod-issues.js';
 
 /**
@@ -83,6 +84,13 @@ const MAX_ID_COLLISIONS = 1_000_000;
 /** Secrets read from the YAML and environment. Kept apart from everything that is served or logged. */
 export interface Secrets {
   readonly openRouterApiKey: string | null;
+  /**
+   * The complete `litellm_params` of each operator config that had credential-like entries, by config
+   * id, for server-side code that calls the provider. Served configs carry them without those entries.
+   */
+  readonly litellmParamsById: ReadonlyMap<number, Readonly<Record<string, unknown>>>;
+  /** The complete `openrouter_integration.litellm_params` when it had credential-like entries, else null. */
+  readonly openRouterLitellmParams: Readonly<Record<string, unknown>> | null;
 }
 
 export interface OperatorConfig {
@@ -151,6 +159,11 @@ export function parseOperatorConfig(text: string, source: string, options: LoadO
     warnings.push('openrouter_integration.anonymous_enabled is deprecated: use anonymous_enabled_paid and anonymous_enabled_free');
   }
   const apiKey = nonEmpty(options.apiKeyOverride) ?? nonEmpty(block.api_key);
+  const hiddenPaths: string[] = [];
+  // The original treats a null block as "no params" (`settings.get("litellm_params") or {}`).
+  const openRouterParams = block.litellm_params ?? {};
+  const openRouterSplit = withoutCredentials(openRouterParams, 'openrouter_integration.litellm_params');
+  hiddenPaths.push(...openRouterSplit.hiddenPaths);
   const defaults = DEFAULT_OPENROUTER_SETTINGS;
   const openRouter: OpenRouterSettings = Object.freeze({
     enabled: block.enabled ?? defaults.enabled,
@@ -163,8 +176,7 @@ export function parseOperatorConfig(text: string, source: string, options: LoadO
     freeTpm: block.free_tpm ?? defaults.freeTpm,
     anonymousEnabledPaid: block.anonymous_enabled_paid ?? block.anonymous_enabled ?? defaults.anonymousEnabledPaid,
     anonymousEnabledFree: block.anonymous_enabled_free ?? block.anonymous_enabled ?? defaults.anonymousEnabledFree,
-    // The original treats a null block as "no params" (`settings.get("litellm_params") or {}`).
-    litellmParams: Object.freeze({ ...(block.litellm_params ?? {}) }),
+    litellmParams: Object.freeze(openRouterSplit.served),
     systemInstructions: block.system_instructions ?? defaults.systemInstructions,
     useDefaultSystemInstructions: block.use_default_system_instructions ?? defaults.useDefaultSystemInstructions,
     citationsEnabled: block.citations_enabled ?? defaults.citationsEnabled,
@@ -202,10 +214,24 @@ export function parseOperatorConfig(text: string, source: string, options: LoadO
   });
   if (problems.length > 0) throw new OperatorConfigError(source, problems);
 
+  const litellmParamsById = new Map<number, Readonly<Record<string, unknown>>>();
+  const staticConfigs = entries.map((entry, index) => {
+    const split = withoutCredentials(entry.litellm_params, `global_llm_configs[${index}].litellm_params`);
+    if (split.hiddenPaths.length > 0) litellmParamsById.set(entry.id, Object.freeze({ ...entry.litellm_params }));
+    hiddenPaths.push(...split.hiddenPaths);
+    return staticConfig(entry, split.served);
+  });
+  if (hiddenPaths.length > 0) {
+    warnings.push(`litellm_params entries that look like credentials are kept server-side and never served: ${hiddenPaths.join(', ')}`);
+  }
   return {
     openRouter,
-    staticConfigs: Object.freeze(entries.map(staticConfig)),
-    secrets: Object.freeze({ openRouterApiKey: apiKey }),
+    staticConfigs: Object.freeze(staticConfigs),
+    secrets: Object.freeze({
+      openRouterApiKey: apiKey,
+      litellmParamsById,
+      openRouterLitellmParams: openRouterSplit.hiddenPaths.length > 0 ? Object.freeze({ ...openRouterParams }) : null,
+    }),
     warnings,
   };
 }
@@ -214,7 +240,8 @@ function nonEmpty(value: string | undefined): string | null {
   return value !== undefined && value.trim() !== '' ? value : null;
 }
 
-function staticConfig(entry: StaticConfigEntry): CatalogueConfig {
+/** A scored config; `servedParams` are its `litellm_params` without credential-like entries. */
+function staticConfig(entry: StaticConfigEntry, servedParams: Record<string, unknown>): CatalogueConfig {
   const params = entry.litellm_params;
   const maxInputTokens = typeof params.max_input_tokens === 'number' ? params.max_input_tokens : null;
   const staticBreakdown = scoreOperatorConfig({
@@ -242,7 +269,7 @@ function staticConfig(entry: StaticConfigEntry): CatalogueConfig {
     hasCredential: nonEmpty(entry.api_key) !== null,
     rpm: entry.rpm,
     tpm: entry.tpm,
-    litellmParams: Object.freeze({ ...params }),
+    litellmParams: Object.freeze(servedParams),
     systemInstructions: entry.system_instructions,
     useDefaultSystemInstructions: entry.use_default_system_instructions,
     citationsEnabled: entry.citations_enabled,
