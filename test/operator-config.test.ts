@@ -114,3 +114,30 @@ describe('operator YAML numbers the API cannot serve', () => {
     ]);
   });
 });
+
+describe('operator YAML structure', () => {
+  it('refuses keys JavaScript objects cannot hold faithfully, with line and column', () => {
+    expect(problemsOf('openrouter_integration:\n  litellm_params:\n    ? [a, b]\n    : 1\n')).toEqual(['line 3, column 7: a key must be a plain value, not a list or map']);
+    expect(problemsOf('openrouter_integration:\n  litellm_params:\n    &k x: 1\n    *k : 2\n')).toEqual(['line 4, column 5: duplicate key "x"']);
+    expect(problemsOf('openrouter_integration:\n  litellm_params:\n    1: a\n    "1": b\n')).toEqual(['line 4, column 5: duplicate key "1"']);
+    expect(problemsOf('openrouter_integration:\n  litellm_params:\n    __proto__: { polluted: true }\n')).toEqual(['line 3, column 5: the key "__proto__" is not allowed']);
+    expect(problemsOf('a: &a [1, *a]\n')).toEqual(['line 1, column 11: alias *a refers to a list or map that contains it']);
+  });
+
+  it('refuses values JSON cannot carry in litellm_params, with their path', () => {
+    expect(problemsOf(`global_llm_configs:\n${entry('    litellm_params: { blob: !!binary aGVsbG8=, nested: { s: !!set { x, y } }, n: .nan }\n')}`)).toEqual([
+      'global_llm_configs[0].litellm_params.blob: expected a JSON value (string, number, boolean, null, list or map), got binary data (!!binary)',
+      'global_llm_configs[0].litellm_params.nested.s: expected a JSON value (string, number, boolean, null, list or map), got a set (!!set)',
+      'global_llm_configs[0].litellm_params.n: expected a JSON value (string, number, boolean, null, list or map), got a non-finite number (.inf or .nan)',
+    ]);
+  });
+
+  it('accepts an anchor reused hundreds of times (yaml alone would call that an attack), and large flat maps', () => {
+    const reused = parseOperatorConfig(`common: &common { temperature: 0.2 }\nglobal_llm_configs:\n${Array.from({ length: 300 }, (_, i) => `  - { id: ${-1 - i}, name: M${i}, provider: AZURE, model_name: m${i}, litellm_params: *common }\n`).join('')}`.replace('common: &common', 'openrouter_integration:\n  litellm_params: &common'), 'x');
+    expect(reused.staticConfigs).toHaveLength(300);
+    expect(reused.staticConfigs[299]!.litellmParams).toEqual({ temperature: 0.2 });
+    const flat = `openrouter_integration:\n  litellm_params:\n${Array.from({ length: 30_000 }, (_, i) => `    k${i}: ${i}\n`).join('')}`;
+    // yaml's own duplicate-key check is quadratic (about 5 s here); duplicates are found with a set instead.
+    expect(Object.keys(parseOperatorConfig(flat, 'x').openRouter.litellmParams)).toHaveLength(30_000);
+  });
+});

@@ -1,6 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import { parseDocument } from 'yaml';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { perMillion } from '../catalogue/generate.js';
 import { isServedInt, SERVED_INT_MAX, SERVED_INT_MIN } from '../catalogue/served-range.js';
 import { STABLE_ID_HASH_WIDTH } from '../catalogue/stable-id.js';
@@ -8,73 +6,16 @@ import { scoreOperatorConfig } from '../catalogue/scoring.js';
 import { DEFAULT_OPENROUTER_SETTINGS, type OpenRouterSettings } from '../catalogue/settings.js';
 import type { CatalogueConfig } from '../catalogue/types.js';
 import { withoutCredentials } from './credential-params.js';
+import { FileReadError, readRegularFile } from './regular-file.js';
+import { MAX_OPERATOR_FILE_BYTES, parseYaml, YamlProblems } from './yaml-document.js';
+import { fileSchema, type staticConfigSchema } from './operator-schema.js';
 import { formatZodError } from './zod-issues.js';
 
 /**
  * The operator's YAML, in the original's file shape: a `global_llm_configs` list of curated
- * models and an `openrouter_integration` block. Keys are checked strictly, so a typo is an error
- * that names its path instead of a silently ignored setting. `config/catalogue.example.yaml`
- * documents every key.
+ * models and an `openrouter_integration` block (schema in operator-schema.ts), turned into the
+ * settings and scored configs the catalogue uses.
  */
-
-// Every count is served as the API's Int (signed 32-bit): a larger one would break every listing.
-const nonNegativeInt = z.number().int().nonnegative().max(SERVED_INT_MAX);
-
-const staticConfigSchema = z.strictObject({
-  id: z.number().int().min(SERVED_INT_MIN),
-  name: z.string().min(1),
-  description: z.string().default(''),
-  provider: z.string().min(1),
-  model_name: z.string().min(1),
-  api_key: z.string().optional(),
-  api_base: z.string().default(''),
-  rpm: nonNegativeInt.nullable().default(null),
-  tpm: nonNegativeInt.nullable().default(null),
-  litellm_params: z.record(z.string(), z.unknown()).default({}),
-  system_instructions: z.string().default(''),
-  use_default_system_instructions: z.boolean().default(true),
-  citations_enabled: z.boolean().default(true),
-  billing_tier: z.enum(['free', 'premium']).default('free'),
-  anonymous_enabled: z.boolean().default(false),
-  seo_enabled: z.boolean().default(false),
-  seo_slug: z.string().nullable().default(null),
-  seo_title: z.string().nullable().default(null),
-  seo_description: z.string().nullable().default(null),
-  quota_reserve_tokens: nonNegativeInt.default(4000),
-  router_pool_eligible: z.boolean().default(true),
-  supports_tools: z.boolean().default(true),
-  supports_image_input: z.boolean().default(false),
-});
-
-const openRouterBlockSchema = z.strictObject({
-  enabled: z.boolean().optional(),
-  api_key: z.string().optional(),
-  id_offset: z.number().int().optional(),
-  seo_enabled: z.boolean().optional(),
-  quota_reserve_tokens: nonNegativeInt.optional(),
-  rpm: nonNegativeInt.optional(),
-  tpm: nonNegativeInt.optional(),
-  free_rpm: nonNegativeInt.optional(),
-  free_tpm: nonNegativeInt.optional(),
-  anonymous_enabled_paid: z.boolean().optional(),
-  anonymous_enabled_free: z.boolean().optional(),
-  litellm_params: z.record(z.string(), z.unknown()).nullable().optional(),
-  system_instructions: z.string().optional(),
-  use_default_system_instructions: z.boolean().optional(),
-  citations_enabled: z.boolean().optional(),
-  refresh_interval_hours: z.number().nonnegative().optional(),
-  max_shrink_fraction: z.number().min(0).max(1).optional(),
-  max_malformed_fraction: z.number().min(0).max(1).optional(),
-  /** Deprecated: tiers now come from OpenRouter's own pricing. Accepted and ignored, with a warning. */
-  billing_tier: z.string().optional(),
-  /** Deprecated: seeds `anonymous_enabled_paid`/`_free` unless those are set. */
-  anonymous_enabled: z.boolean().optional(),
-});
-
-const fileSchema = z.strictObject({
-  global_llm_configs: z.array(staticConfigSchema).nullable().default([]),
-  openrouter_integration: openRouterBlockSchema.nullable().optional(),
-});
 
 type StaticConfigEntry = z.infer<typeof staticConfigSchema>;
 
@@ -120,32 +61,31 @@ export interface LoadOptions {
   readonly refreshIntervalHoursOverride?: number | undefined;
 }
 
-/** Reads and validates the operator file; with no path, every default applies and OpenRouter is on. */
+/**
+ * Reads and validates the operator file; with no path, every default applies and OpenRouter is on.
+ * Only a regular file of at most MAX_OPERATOR_FILE_BYTES is read (a FIFO or /dev/zero would hang startup).
+ */
 export async function loadOperatorConfig(path: string | undefined, options: LoadOptions = {}): Promise<OperatorConfig> {
   if (path === undefined) return parseOperatorConfig('', '(no config file)', options);
-  let text: string;
+  let bytes: Buffer | null;
   try {
-    text = await readFile(path, 'utf8');
+    bytes = await readRegularFile(path, MAX_OPERATOR_FILE_BYTES);
   } catch (error) {
-    throw new OperatorConfigError(path, [`cannot read the file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`]);
+    throw new OperatorConfigError(path, [`cannot read the file: ${error instanceof FileReadError ? error.reason : String(error)}`]);
   }
-  return parseOperatorConfig(text, path, options);
+  if (bytes === null) throw new OperatorConfigError(path, ['cannot read the file: ENOENT (no such file)']);
+  return parseOperatorConfig(bytes.toString('utf8'), path, options);
 }
 
 /** Parses operator YAML text. `source` names the file in error messages. */
 export function parseOperatorConfig(text: string, source: string, options: LoadOptions = {}): OperatorConfig {
-  const document = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
-  if (document.errors.length > 0) {
-    throw new OperatorConfigError(
-      source,
-      document.errors.map((error) => {
-        const at = error.linePos?.[0];
-        const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-        return at ? `line ${at.line}, column ${at.col}: ${message}` : message;
-      }),
-    );
+  let raw: unknown;
+  try {
+    raw = parseYaml(text) ?? {};
+  } catch (error) {
+    if (error instanceof YamlProblems) throw new OperatorConfigError(source, error.problems);
+    throw new OperatorConfigError(source, [`cannot read the YAML: ${error instanceof Error ? error.message : String(error)}`]);
   }
-  const raw: unknown = document.toJS() ?? {};
   const parsed = fileSchema.safeParse(raw);
   if (!parsed.success) throw new OperatorConfigError(source, formatZodError(parsed.error, raw));
 
