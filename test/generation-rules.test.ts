@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { billingTier, exclusionReason, generateOpenRouterConfigs, perMillion } from '../src/catalogue/generate.js';
 import { pythonFloat } from '../src/catalogue/python-float.js';
@@ -145,5 +146,41 @@ describe('generated config fields', () => {
   it('gives free models the free limits and pin tier C', () => {
     const { configs } = generateOpenRouterConfigs([model({ id: 'acme/m:free' })], DEFAULT_OPENROUTER_SETTINGS, NOW);
     expect(configs[0]).toMatchObject({ billingTier: 'free', rpm: 20, tpm: 100_000, autoPinTier: 'C', routerPoolEligible: false });
+  });
+});
+
+describe("the operator's limits on what one list can cost (issue 12.7)", () => {
+  const settings = { ...DEFAULT_OPENROUTER_SETTINGS, maxStringLength: 100, maxModels: 3 };
+
+  it('leaves out a model whose id, name or price string is longer than max_string_length', () => {
+    const long = 'x'.repeat(101);
+    const models = [model({ id: `openai/${long}` }), model({ name: long }), model({ pricing: { prompt: `0.${'0'.repeat(100)}1`, completion: '1' } }), model({ name: 'x'.repeat(100) })];
+    const generated = generateOpenRouterConfigs(models, settings, NOW);
+    expect(generated.configs.map((config) => config.name)).toEqual(['x'.repeat(100)]);
+    expect(generated.excluded).toEqual({ 'string-over-max-length': 3 });
+  });
+
+  it('keeps at most max_models, in payload order, without moving the ids of those kept', () => {
+    const models = Array.from({ length: 6 }, (_, i) => model({ id: `openai/model-${i}` }));
+    const capped = generateOpenRouterConfigs(models, settings, NOW);
+    const uncapped = generateOpenRouterConfigs(models, DEFAULT_OPENROUTER_SETTINGS, NOW);
+    expect(capped.configs.map((config) => config.modelName)).toEqual(['openai/model-0', 'openai/model-1', 'openai/model-2']);
+    expect(capped.configs.map((config) => config.id)).toEqual(uncapped.configs.slice(0, 3).map((config) => config.id));
+    expect(capped.excluded).toEqual({ 'over-max-models': 3 });
+    expect(capped.models.map((kept) => kept.id)).toEqual(['openai/model-0', 'openai/model-1', 'openai/model-2']);
+  });
+
+  it('keeps only the models that made configs for persistence', () => {
+    const generated = generateOpenRouterConfigs([model(), model({ id: 'amazon/nova', context_length: 200_000 }), model({ id: 'openai/other' })], DEFAULT_OPENROUTER_SETTINGS, NOW);
+    expect(generated.models.map((kept) => kept.id)).toEqual(['openai/gpt-test', 'openai/other']);
+  });
+
+  it('the defaults admit every real fixture: nothing is left out by a limit', () => {
+    for (const date of ['2025-04-24', '2025-05-23', '2025-12-02', '2026-06-16']) {
+      const payload = parseModelsPayload(JSON.parse(readFileSync(new URL(`./fixtures/openrouter/models-${date}.json`, import.meta.url), 'utf8')));
+      const generated = generateOpenRouterConfigs(payload.models, DEFAULT_OPENROUTER_SETTINGS, NOW);
+      expect(generated.excluded['string-over-max-length'] ?? 0, date).toBe(0);
+      expect(generated.excluded['over-max-models'] ?? 0, date).toBe(0);
+    }
   });
 });

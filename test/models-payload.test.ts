@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent } from 'undici';
 import { UpstreamError } from '../src/openrouter/http.js';
 import { fetchModels } from '../src/openrouter/models-client.js';
-import { parseModelsPayload } from '../src/openrouter/models-payload.js';
+import { parseModelsBody, parseModelsPayload } from '../src/openrouter/models-payload.js';
 import { readFixtureBytes, readFixtureJson } from './support/fixtures.js';
 import { FakeUpstream } from './support/upstream.js';
 
@@ -61,6 +61,19 @@ describe('model list validation', () => {
       'data[6].id: contains control characters or a lone surrogate',
       expect.stringMatching(/^data\[8\]\.pricing\.prompt: /),
     ]);
+  });
+
+  it('keeps one copy of each rule parameter however often it is listed, and at most two output modalities', () => {
+    const parsed = parseModelsPayload({ data: [{ id: 'a/b', supported_parameters: Array(100_000).fill('tools'), architecture: { output_modalities: Array(100_000).fill('text'), input_modalities: ['image', 'image'] } }] });
+    expect(parsed.models[0]).toMatchObject({ supportedParameters: ['tools'], outputModalities: ['text', 'text'], inputModalities: ['image'] });
+  });
+
+  it('records the first 100 malformed models with reasons and counts the rest; refuses a list of more than 100,000 entries', () => {
+    const parsed = parseModelsPayload({ data: Array.from({ length: 5_000 }, () => ({})) });
+    expect(parsed.dropped).toHaveLength(100);
+    expect(parsed.malformedCount).toBe(5_000);
+    expect(() => parseModelsPayload({ data: Array.from({ length: 100_001 }, () => ({ id: 'a/b' })) })).toThrow('GET /api/v1/models: the list has more than 100000 model objects');
+    expect(() => parseModelsBody(Buffer.from(`{"data":[${Array(100_001).fill('{}').join(',')}]}`))).toThrow(expect.objectContaining({ kind: 'too-large' }));
   });
 
   it('ignores unknown fields and accepts pricing.overrides arrays and numeric discounts', () => {

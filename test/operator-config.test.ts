@@ -141,3 +141,21 @@ describe('operator YAML structure', () => {
     expect(Object.keys(parseOperatorConfig(flat, 'x').openRouter.litellmParams)).toHaveLength(30_000);
   });
 });
+
+describe('limits on what one upstream list can cost', () => {
+  it('default to values that admit every real list, and can be set', () => {
+    expect(parseOperatorConfig('', 'x').openRouter).toMatchObject({ maxModels: 5_000, maxStringLength: 1_000, maxGrowthFactor: 3, maxSnapshotMib: 64 });
+    const set = parseOperatorConfig('openrouter_integration:\n  max_models: 800\n  max_string_length: 300\n  max_growth_factor: 1.5\n  max_snapshot_mib: 8\n', 'x');
+    expect(set.openRouter).toMatchObject({ maxModels: 800, maxStringLength: 300, maxGrowthFactor: 1.5, maxSnapshotMib: 8 });
+  });
+
+  it('refuses values that would make them meaningless', () => {
+    const problems = problemsOf('openrouter_integration:\n  max_models: 0\n  max_string_length: 10\n  max_growth_factor: 0.5\n  max_snapshot_mib: 0\n');
+    expect(problems.map((problem) => problem.split(':')[0])).toEqual([
+      'openrouter_integration.max_growth_factor',
+      'openrouter_integration.max_models',
+      'openrouter_integration.max_string_length',
+      'openrouter_integration.max_snapshot_mib',
+    ]);
+  });
+});

@@ -126,6 +126,25 @@ describe('guards', () => {
   });
 });
 
+describe('the GROWN guard', () => {
+  it('rejects a list that keeps more than max_growth_factor times the served models, and accepts it with force or a larger factor', async () => {
+    const full = JSON.parse(snapshot('2026-06-16').toString('utf8')) as { data: Record<string, unknown>[] };
+    // Three renamed copies of the list keep 699 models (renaming changes a few rules): over 3 × 228 = 684.
+    const grown = JSON.stringify({ data: [0, 1, 2].flatMap((copy) => full.data.map((model) => ({ ...model, id: `${model.id as string}-copy${copy}` }))) });
+    const upstream = await upstreamWith(grown);
+    const strict = track(makeService(upstream.baseUrl));
+    strict.service.setScheduledRefresh(false);
+    await strict.service.start();
+    const outcome = await strict.service.refresh({ trigger: 'admin' });
+    expect(outcome).toMatchObject({ kind: 'rejected-by-guard', guard: 'GROWN', currentCount: 228, fetchedCount: 699 });
+    expect((await strict.service.refresh({ trigger: 'admin', force: true })).kind).toBe('accepted');
+    const lenient = track(makeService(upstream.baseUrl, { yaml: 'openrouter_integration:\n  max_growth_factor: 3.1\n' }));
+    lenient.service.setScheduledRefresh(false);
+    await lenient.service.start();
+    expect((await lenient.service.refresh({ trigger: 'admin' })).kind).toBe('accepted');
+  });
+});
+
 describe('single flight', () => {
   it('50 concurrent refreshes cause exactly one upstream request and share one outcome', async () => {
     const upstream = new FakeUpstream().route(MODELS, (_req, res) => setTimeout(() => res.end(snapshot('2026-06-16')), 100));

@@ -1,4 +1,4 @@
-import type { DroppedModel, ParsedModelsPayload } from '../openrouter/models-payload.js';
+import type { DroppedModel, OpenRouterModel, ParsedModelsPayload } from '../openrouter/models-payload.js';
 import type { OperatorConfig } from '../config/operator-config.js';
 import { generateOpenRouterConfigs, type ExclusionReason } from './generate.js';
 import type { CatalogueConfig } from './types.js';
@@ -12,14 +12,22 @@ export interface GenerationSummary {
   readonly fromOpenRouter: number;
   /** Valid OpenRouter models left out by a catalogue rule, by rule. */
   readonly excluded: Partial<Record<ExclusionReason | 'id-taken-by-operator-config', number>>;
-  /** Malformed OpenRouter model objects, each with its reason. */
+  /** The first malformed OpenRouter model objects, each with its reason. */
   readonly malformed: readonly DroppedModel[];
+  /** How many OpenRouter model objects were malformed in all. */
+  readonly malformedCount: number;
 }
 
 export interface BuiltCatalogue {
   /** Operator configs first, then OpenRouter configs in payload order, as the original lists them. */
   readonly configs: readonly CatalogueConfig[];
   readonly summary: GenerationSummary;
+  /**
+   * The OpenRouter models that made configs, in payload order: what is persisted. Models a rule
+   * excluded are not kept, since the rules do not depend on the operator file; models whose id an
+   * operator config holds are, since editing the file can free the id.
+   */
+  readonly models: readonly OpenRouterModel[];
 }
 
 /**
@@ -30,7 +38,7 @@ export function buildCatalogue(operator: OperatorConfig, payload: ParsedModelsPa
   const generated =
     operator.openRouter.enabled && payload !== null
       ? generateOpenRouterConfigs(payload.models, operator.openRouter, nowSeconds)
-      : { configs: [], excluded: {} };
+      : { configs: [], models: [], excluded: {} };
   // OpenRouter ids are generated without regard to operator ids, exactly as the original did, so
   // pinned ids never move; a model whose id an operator config already holds is left out instead.
   const operatorIds = new Set(operator.staticConfigs.map((config) => config.id));
@@ -41,7 +49,8 @@ export function buildCatalogue(operator: OperatorConfig, payload: ParsedModelsPa
     return false;
   });
   const configs = Object.freeze([...operator.staticConfigs, ...openRouterConfigs]);
-  return { configs, summary: summarize(configs, excluded, payload?.dropped ?? []) };
+  const malformed = payload?.dropped ?? [];
+  return { configs, models: generated.models, summary: summarize(configs, excluded, malformed, payload?.malformedCount ?? malformed.length) };
 }
 
 /** Counts a list of configs by tier and source. */
@@ -49,6 +58,7 @@ export function summarize(
   configs: readonly CatalogueConfig[],
   excluded: GenerationSummary['excluded'] = {},
   malformed: readonly DroppedModel[] = [],
+  malformedCount = malformed.length,
 ): GenerationSummary {
   let free = 0;
   let fromYaml = 0;
@@ -64,5 +74,6 @@ export function summarize(
     fromOpenRouter: configs.length - fromYaml,
     excluded,
     malformed,
+    malformedCount,
   };
 }

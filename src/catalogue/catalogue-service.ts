@@ -9,7 +9,9 @@ import { buildCatalogue, type BuiltCatalogue } from './build.js';
 import { diffVersions, isEmptyDiff, type CatalogueDiff } from './diff.js';
 import type { EnrichmentReport } from './enrichment.js';
 import { readSnapshot, writeSnapshot, type CatalogueSnapshot, type ConfigHealthState } from './persistence.js';
+import { removeStaleTemporaries } from './stale-temporaries.js';
 import type { CatalogueApi, RefreshOptions, RefreshOutcome, RefreshReport, RefreshTrigger } from './refresh-types.js';
+import { guardFetchedList, logLeftOut } from './refresh-guards.js';
 import { isOpenRouterProvider, type CatalogueConfig } from './types.js';
 import { makeVersion, type CatalogueOrigin, type CatalogueVersion } from './version.js';
 import { applyHealthState, healthStateOf } from './health-state.js';
@@ -98,6 +100,7 @@ export class CatalogueService implements CatalogueApi {
    * the background. Resolves when a catalogue is being served, before any network call.
    */
   async start(): Promise<void> {
+    await this.removeLeftovers();
     // A replica that already adopted the shared catalogue (see src/replication) serves that one.
     if (this.version === null) await this.loadInitial();
     if (this.options.operator.openRouter.enabled && this.scheduledRefresh) this.schedule(0, 'startup');
@@ -143,9 +146,9 @@ export class CatalogueService implements CatalogueApi {
     const bundled = this.options.bundledModelsPath;
     if (bundled !== null) {
       const payload = parseModelsBody(await readFile(bundled), bundled);
-      this.models = payload.models;
       this.generatedAtSeconds = this.nowSeconds();
       const built = buildCatalogue(operator, payload, this.generatedAtSeconds);
+      this.models = built.models;
       this.publish(this.versionFrom(built, 'bundled-snapshot', null, null), 'never');
       logger.info('serving the bundled OpenRouter snapshot until the first live refresh', { configs: built.configs.length });
       return;
@@ -153,11 +156,23 @@ export class CatalogueService implements CatalogueApi {
     this.publish(this.versionFrom(buildCatalogue(operator, null, this.nowSeconds()), 'operator-only', null, null), 'never');
   }
 
+  /** Temporary files of a write that a crash interrupted would otherwise pile up in DATA_DIR forever. */
+  private async removeLeftovers(): Promise<void> {
+    const { dataDir, logger } = this.options;
+    if (dataDir === null) return;
+    const removed = await removeStaleTemporaries(dataDir, this.now());
+    if (removed.length > 0) logger.info(`removed ${removed.length} temporary files left by an interrupted write`, { dataDir, files: removed });
+  }
+
+  private get maxSnapshotBytes(): number {
+    return Math.floor(this.options.operator.openRouter.maxSnapshotMib * 1024 * 1024);
+  }
+
   private async loadPersisted(): Promise<boolean> {
     const { dataDir, logger } = this.options;
     if (dataDir === null) return false;
     try {
-      const snapshot = await readSnapshot(dataDir);
+      const snapshot = await readSnapshot(dataDir, this.maxSnapshotBytes);
       if (snapshot === null) return false;
       const version = this.restore(snapshot, 'persisted');
       logger.info('serving the persisted catalogue', { configs: version.configs.length, savedAt: new Date(snapshot.savedAt).toISOString() });
@@ -176,10 +191,10 @@ export class CatalogueService implements CatalogueApi {
    */
   private restore(snapshot: CatalogueSnapshot, origin: CatalogueOrigin): CatalogueVersion {
     this.options.healthCache.restore(snapshot.healthCache);
-    this.models = snapshot.models;
     this.generatedAtSeconds = snapshot.generatedAtSeconds;
     this.changeLog = [...snapshot.changes];
     const built = buildCatalogue(this.options.operator, { models: [...snapshot.models], dropped: [] }, snapshot.generatedAtSeconds);
+    this.models = built.models;
     const configs = applyHealthState(built.configs, new Map(Object.entries(snapshot.configHealth)));
     const version = this.versionFrom({ ...built, configs }, origin, snapshot.fetchedAt, snapshot.enrichedAt);
     this.publish(version, 'never');
@@ -246,61 +261,28 @@ export class CatalogueService implements CatalogueApi {
       if (trigger === 'startup' && this.version !== null) await this.enrichCurrent(signal);
       return this.finish(trigger, force, startedAt, outcome, 0);
     }
-    if (fetched.dropped.length > 0) {
-      // Reasons name a path and a rule, never a value: upstream text stays out of the logs.
-      this.options.logger.warn(`${fetched.dropped.length} malformed model objects dropped from the fetched list`, { reasons: fetched.dropped.slice(0, 5).map((dropped) => dropped.reason) });
-    }
     const nowSeconds = this.nowSeconds();
     const built = buildCatalogue(this.options.operator, fetched, nowSeconds);
-    const rejection = force ? null : this.guard(built, fetched);
-    if (rejection) return this.finish(trigger, force, startedAt, rejection, fetched.dropped.length);
+    const malformedCount = built.summary.malformedCount;
+    logLeftOut(built, this.options.operator.openRouter, this.options.logger);
+    const rejection = force ? null : guardFetchedList(built, fetched.models.length, this.version?.summary.fromOpenRouter ?? 0, this.options.operator.openRouter);
+    if (rejection) return this.finish(trigger, force, startedAt, rejection, malformedCount);
 
     const enriched = await this.runEnrichment(built.configs, signal);
     // Shutting down mid-enrichment: health is incomplete, so keep serving (and persisting) what we had.
     if (signal.aborted) {
       const aborted: RefreshOutcome = { kind: 'upstream-unavailable', failureKind: 'aborted', message: 'refresh aborted by shutdown', status: null, retryAfterSeconds: null };
-      return this.finish(trigger, force, startedAt, aborted, fetched.dropped.length);
+      return this.finish(trigger, force, startedAt, aborted, malformedCount);
     }
     const version = this.versionFrom({ ...built, configs: enriched.configs }, 'live', fetched.fetchedAt, enriched.at);
-    this.models = fetched.models;
+    this.models = built.models;
     this.generatedAtSeconds = nowSeconds;
     const diff = this.publish(version, 'always');
     await this.persist();
-    return this.finish(trigger, force, startedAt, { kind: 'accepted', version, diff }, fetched.dropped.length);
+    return this.finish(trigger, force, startedAt, { kind: 'accepted', version, diff }, malformedCount);
   }
 
-  /** Guards against lists that are clearly wrong: largely malformed, empty, or far smaller than the one being served. */
-  private guard(built: BuiltCatalogue, fetched: FetchedModels): RefreshOutcome | null {
-    const fetchedCount = built.summary.fromOpenRouter;
-    const currentCount = this.version?.summary.fromOpenRouter ?? 0;
-    const total = fetched.models.length + fetched.dropped.length;
-    const maxMalformed = this.options.operator.openRouter.maxMalformedFraction;
-    if (total > 0 && fetched.dropped.length / total > maxMalformed) {
-      const first = fetched.dropped[0]!;
-      return {
-        kind: 'rejected-by-guard',
-        guard: 'MALFORMED',
-        message: `${fetched.dropped.length} of ${total} model objects are malformed (limit ${Math.round(maxMalformed * 100)}%), first: ${first.reason}; use force to accept the valid ones`,
-        currentCount,
-        fetchedCount,
-      };
-    }
-    if (fetchedCount === 0) {
-      return { kind: 'rejected-by-guard', guard: 'EMPTY', message: `the fetched list kept no OpenRouter model (serving ${currentCount}); use force to accept it`, currentCount, fetchedCount };
-    }
-    const maxShrink = this.options.operator.openRouter.maxShrinkFraction;
-    if (currentCount > 0 && (currentCount - fetchedCount) / currentCount > maxShrink) {
-      const percent = Math.round(((currentCount - fetchedCount) / currentCount) * 100);
-      return {
-        kind: 'rejected-by-guard',
-        guard: 'SHRUNK',
-        message: `the fetched list keeps ${fetchedCount} OpenRouter models against ${currentCount} served (${percent}% fewer, limit ${Math.round(maxShrink * 100)}%); use force to accept it`,
-        currentCount,
-        fetchedCount,
-      };
-    }
-    return null;
-  }
+
 
   private async runEnrichment(configs: readonly CatalogueConfig[], signal: AbortSignal): Promise<{ configs: readonly CatalogueConfig[]; at: number | null }> {
     try {
@@ -427,7 +409,8 @@ export class CatalogueService implements CatalogueApi {
     const snapshot = this.exportSnapshot();
     if (dataDir === null || snapshot === null) return;
     try {
-      await writeSnapshot(dataDir, snapshot);
+      const written = await writeSnapshot(dataDir, snapshot, this.maxSnapshotBytes);
+      if (written.changesLeftOut > 0) logger.warn(`the data file leaves out the ${written.changesLeftOut} oldest change records to stay under max_snapshot_mib`, { bytes: written.bytes });
     } catch (error) {
       // The catalogue in memory is still good; only durability is lost until the next write succeeds.
       logger.error(`could not persist the catalogue to ${dataDir}: ${error instanceof Error ? error.message : String(error)}`);

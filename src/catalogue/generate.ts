@@ -22,8 +22,13 @@ const EXCLUDED_MODEL_IDS: ReadonlySet<string> = new Set([
   'openrouter/free',
 ]);
 
-/** Why a valid model was left out of the catalogue, in the order the original tests the rules. */
+/**
+ * Why a valid model was left out of the catalogue: the original's rules in the order it tests them,
+ * then the operator's limits (string lengths first, the model count last).
+ */
 export type ExclusionReason =
+  | 'string-over-max-length'
+  | 'over-max-models'
   | 'not-text-only-output'
   | 'no-tool-calling'
   | 'context-below-100k'
@@ -79,8 +84,19 @@ export function perMillion(perToken: unknown): number | null {
 
 export interface GeneratedOpenRouterConfigs {
   readonly configs: CatalogueConfig[];
+  /** The models behind `configs`, in the same order: all a restart needs to generate them again. */
+  readonly models: OpenRouterModel[];
   /** Valid models left out, counted by the rule they failed. */
   readonly excluded: Partial<Record<ExclusionReason, number>>;
+}
+
+/** The first id, name or price string of a model that is longer than `max`, or null. */
+export function overLongField(model: OpenRouterModel, max: number): 'id' | 'name' | 'pricing.prompt' | 'pricing.completion' | null {
+  if (model.id.length > max) return 'id';
+  if (model.name !== null && model.name.length > max) return 'name';
+  if (typeof model.promptPrice === 'string' && model.promptPrice.length > max) return 'pricing.prompt';
+  if (typeof model.completionPrice === 'string' && model.completionPrice.length > max) return 'pricing.completion';
+  return null;
 }
 
 /**
@@ -94,19 +110,24 @@ export function generateOpenRouterConfigs(
   taken: Set<number> = new Set(),
 ): GeneratedOpenRouterConfigs {
   const configs: CatalogueConfig[] = [];
+  const kept: OpenRouterModel[] = [];
   const excluded: Partial<Record<ExclusionReason, number>> = {};
   // One frozen copy shared by every config: the original copied the dict per config so they could
   // not alias each other's edits; immutability gives the same guarantee without 23k copies at 100×.
   const litellmParams = Object.freeze({ ...settings.litellmParams });
   for (const model of models) {
-    const reason = exclusionReason(model);
+    // A 30 MB name would be in every response, change record and data file: such a model is left out.
+    let reason: ExclusionReason | null = overLongField(model, settings.maxStringLength) === null ? exclusionReason(model) : 'string-over-max-length';
+    // Past the cap the rest are left out whole (never given an id), so ids of the kept ones do not move.
+    if (reason === null && configs.length >= settings.maxModels) reason = 'over-max-models';
     if (reason !== null) {
       excluded[reason] = (excluded[reason] ?? 0) + 1;
       continue;
     }
     configs.push(openRouterConfig(model, settings, litellmParams, nowSeconds, taken));
+    kept.push(model);
   }
-  return { configs, excluded };
+  return { configs, models: kept, excluded };
 }
 
 function openRouterConfig(

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
+import { FileReadError, readRegularFile } from '../config/regular-file.js';
 import { formatZodError } from '../config/zod-issues.js';
 import type { OpenRouterModel } from '../openrouter/models-payload.js';
 import type { CatalogueDiff } from './diff.js';
@@ -16,6 +17,10 @@ import { hasUnprintable, SERVED_INT_MAX, SERVED_TIME_MAX_MS } from './served-ran
  */
 
 export const SNAPSHOT_FILE_NAME = 'catalogue-snapshot.json';
+/** A snapshot is written to `<file>.<pid>.<random hex>.tmp`, then renamed into place. */
+export const TEMPORARY_SUFFIX = '.tmp';
+/** The default of `max_snapshot_mib`, in bytes. */
+export const DEFAULT_MAX_SNAPSHOT_BYTES = 64 * 1024 * 1024;
 const FORMAT = 'llm-catalogue.snapshot';
 const FORMAT_VERSION = 1;
 
@@ -140,22 +145,22 @@ export function serializeSnapshot(snapshot: CatalogueSnapshot): string {
 
 /**
  * Reads the snapshot in `dataDir`. Returns null when there is none; throws SnapshotFileError when
- * the file is truncated, corrupted, of another format or version.
+ * the file is not a regular file, larger than `maxBytes`, truncated, corrupted, of another format or version.
  */
-export async function readSnapshot(dataDir: string): Promise<CatalogueSnapshot | null> {
+export async function readSnapshot(dataDir: string, maxBytes = DEFAULT_MAX_SNAPSHOT_BYTES): Promise<CatalogueSnapshot | null> {
   const path = snapshotPath(dataDir);
-  let text: string;
+  let bytes: Buffer | null;
   try {
-    text = await readFile(path, 'utf8');
+    bytes = await readRegularFile(path, maxBytes);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new SnapshotFileError(path, `cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    throw new SnapshotFileError(path, error instanceof FileReadError ? error.reason : String(error));
   }
+  if (bytes === null) return null;
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(bytes.toString('utf8'));
   } catch {
-    throw new SnapshotFileError(path, `not valid JSON (${text.length} bytes; truncated or corrupted)`);
+    throw new SnapshotFileError(path, `not valid JSON (${bytes.length} bytes; truncated or corrupted)`);
   }
   try {
     return parseSnapshot(raw);
@@ -164,15 +169,37 @@ export async function readSnapshot(dataDir: string): Promise<CatalogueSnapshot |
   }
 }
 
+/** What writeSnapshot wrote. */
+export interface SnapshotWrite {
+  readonly bytes: number;
+  /** Oldest change records left out so the file fits in `maxBytes` (they stay in memory). */
+  readonly changesLeftOut: number;
+}
+
+/**
+ * The serialized snapshot, at most `maxBytes`: the oldest change records are left out until it fits
+ * (they are history, not catalogue). Throws when the catalogue alone does not fit.
+ */
+function boundedBody(snapshot: CatalogueSnapshot, maxBytes: number): { body: string; changesLeftOut: number } {
+  let changes = snapshot.changes;
+  for (;;) {
+    const body = serializeSnapshot({ ...snapshot, changes });
+    if (Buffer.byteLength(body, 'utf8') <= maxBytes) return { body, changesLeftOut: snapshot.changes.length - changes.length };
+    if (changes.length === 0) throw new Error(`the catalogue needs ${Buffer.byteLength(body, 'utf8')} bytes, over the ${maxBytes}-byte limit (max_snapshot_mib); the previous data file is kept`);
+    changes = changes.slice(Math.ceil(changes.length / 2));
+  }
+}
+
 /**
  * Writes the snapshot atomically: a temporary file in the same directory, fsync, rename over the
- * old file, fsync of the directory. A crash at any point leaves either the old or the new file whole.
+ * old file, fsync of the directory. A crash at any point leaves either the old or the new file whole
+ * (and perhaps a temporary file, which removeStaleTemporaries deletes at the next start).
  */
-export async function writeSnapshot(dataDir: string, snapshot: CatalogueSnapshot): Promise<void> {
+export async function writeSnapshot(dataDir: string, snapshot: CatalogueSnapshot, maxBytes = DEFAULT_MAX_SNAPSHOT_BYTES): Promise<SnapshotWrite> {
   const path = snapshotPath(dataDir);
   await mkdir(dirname(path), { recursive: true });
-  const body = serializeSnapshot(snapshot);
-  const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  const { body, changesLeftOut } = boundedBody(snapshot, maxBytes);
+  const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}${TEMPORARY_SUFFIX}`;
   try {
     const file = await open(temporary, 'w', 0o600);
     try {
@@ -187,6 +214,7 @@ export async function writeSnapshot(dataDir: string, snapshot: CatalogueSnapshot
     throw error;
   }
   await syncDirectory(dirname(path));
+  return { bytes: Buffer.byteLength(body, 'utf8'), changesLeftOut };
 }
 
 async function syncDirectory(directory: string): Promise<void> {

@@ -6,7 +6,7 @@ import type { CatalogueVersion } from './version.js';
 export type RefreshTrigger = 'startup' | 'timer' | 'retry' | 'admin';
 
 /** Why a guard refused a successfully fetched model list. */
-export type GuardName = 'EMPTY' | 'SHRUNK' | 'MALFORMED';
+export type GuardName = 'EMPTY' | 'SHRUNK' | 'GROWN' | 'MALFORMED';
 
 /** The result of one refresh attempt. Expected failures are values, not exceptions. */
 export type RefreshOutcome =

@@ -27,6 +27,14 @@ export interface OpenRouterSettings {
   readonly maxShrinkFraction: number;
   /** A refresh whose list has more than this fraction of malformed model objects is rejected unless forced. */
   readonly maxMalformedFraction: number;
+  /** A refresh that keeps more than this many times the OpenRouter models being served is rejected unless forced. */
+  readonly maxGrowthFactor: number;
+  /** At most this many OpenRouter models are kept (in payload order); the rest are counted as `over-max-models`. */
+  readonly maxModels: number;
+  /** A model whose id, name or price string is longer than this is left out (`string-over-max-length`). */
+  readonly maxStringLength: number;
+  /** The data file may be at most this many MiB: larger files are not read, and change records are trimmed to fit. */
+  readonly maxSnapshotMib: number;
 }
 
 export const DEFAULT_OPENROUTER_SETTINGS: OpenRouterSettings = Object.freeze({
@@ -48,4 +56,10 @@ export const DEFAULT_OPENROUTER_SETTINGS: OpenRouterSettings = Object.freeze({
   refreshIntervalHours: 24,
   maxShrinkFraction: 0.5,
   maxMalformedFraction: 0.1,
+  // The real list keeps about 230 models with ids and names under 70 characters in a ~150 KiB data
+  // file: these leave room for years of growth while bounding what one bad list can cost.
+  maxGrowthFactor: 3,
+  maxModels: 5_000,
+  maxStringLength: 1_000,
+  maxSnapshotMib: 64,
 });

@@ -66,8 +66,8 @@ async function fetchLive(baseUrl: string, apiKey: string | null): Promise<Parsed
 /** `kept 228 (free 25, premium 203); dropped 109: not-text-only-output 40, ...; malformed 0` */
 export function summaryLine(summary: GenerationSummary): string {
   const excluded = Object.entries(summary.excluded).filter(([, count]) => (count ?? 0) > 0);
-  const droppedTotal = excluded.reduce((sum, [, count]) => sum + (count ?? 0), 0) + summary.malformed.length;
-  const reasons = [...excluded.map(([reason, count]) => `${reason} ${count}`), `malformed ${summary.malformed.length}`].join(', ');
+  const droppedTotal = excluded.reduce((sum, [, count]) => sum + (count ?? 0), 0) + summary.malformedCount;
+  const reasons = [...excluded.map(([reason, count]) => `${reason} ${count}`), `malformed ${summary.malformedCount}`].join(', ');
   return `kept ${summary.kept} (free ${summary.free}, premium ${summary.premium}; yaml ${summary.fromYaml}, openrouter ${summary.fromOpenRouter}); dropped ${droppedTotal}: ${reasons}`;
 }
 

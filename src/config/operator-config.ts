@@ -19,7 +19,7 @@ import { formatZodError } from './zod-issues.js';
 
 type StaticConfigEntry = z.infer<typeof staticConfigSchema>;
 
-/** Room for id collisions below the hash range: far more than any catalogue keeps. */
+/** Room for id collisions below the hash range: at most one per kept model, and max_models is at most this. */
 const MAX_ID_COLLISIONS = 1_000_000;
 
 /** Secrets read from the YAML and environment. Kept apart from everything that is served or logged. */
@@ -124,6 +124,10 @@ export function parseOperatorConfig(text: string, source: string, options: LoadO
     refreshIntervalHours: options.refreshIntervalHoursOverride ?? block.refresh_interval_hours ?? defaults.refreshIntervalHours,
     maxShrinkFraction: block.max_shrink_fraction ?? defaults.maxShrinkFraction,
     maxMalformedFraction: block.max_malformed_fraction ?? defaults.maxMalformedFraction,
+    maxGrowthFactor: block.max_growth_factor ?? defaults.maxGrowthFactor,
+    maxModels: block.max_models ?? defaults.maxModels,
+    maxStringLength: block.max_string_length ?? defaults.maxStringLength,
+    maxSnapshotMib: block.max_snapshot_mib ?? defaults.maxSnapshotMib,
   });
 
   // Generated ids go down from id_offset by up to the hash width, plus one per collision.

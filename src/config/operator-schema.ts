@@ -78,6 +78,10 @@ const openRouterBlockSchema = z.strictObject({
   refresh_interval_hours: z.number().nonnegative().optional(),
   max_shrink_fraction: z.number().min(0).max(1).optional(),
   max_malformed_fraction: z.number().min(0).max(1).optional(),
+  max_growth_factor: z.number().min(1).optional(),
+  max_models: z.number().int().min(1).max(1_000_000).optional(),
+  max_string_length: z.number().int().min(100).max(1_000_000).optional(),
+  max_snapshot_mib: z.number().positive().max(4096).optional(),
   /** Deprecated: tiers now come from OpenRouter's own pricing. Accepted and ignored, with a warning. */
   billing_tier: z.string().optional(),
   /** Deprecated: seeds `anonymous_enabled_paid`/`_free` unless those are set. */

@@ -44,6 +44,7 @@ const RefreshGuardEnum = builder.enumType('RefreshGuard', {
   values: {
     EMPTY: { value: 'EMPTY', description: 'The list kept no OpenRouter model.' },
     SHRUNK: { value: 'SHRUNK', description: 'The list kept far fewer models than are served (more than `max_shrink_fraction` fewer).' },
+    GROWN: { value: 'GROWN', description: 'The list kept implausibly many more models than are served (more than `max_growth_factor` times as many).' },
     MALFORMED: { value: 'MALFORMED', description: 'More than `max_malformed_fraction` of the model objects were malformed: the upstream is likely broken.' },
   } as const satisfies Record<GuardName, unknown>,
 });
@@ -72,7 +73,7 @@ builder.mutationFields((t) => ({
     type: RefreshCatalogueSuccessRef,
     description: 'Fetches OpenRouter now and serves the result if it passes the guards. Concurrent calls share one refresh. Admin only.',
     authScopes: { admin: true },
-    args: { force: t.arg.boolean({ required: false, defaultValue: false, description: 'Accept the fetched list even if a guard (empty, shrunk, malformed) would refuse it.' }) },
+    args: { force: t.arg.boolean({ required: false, defaultValue: false, description: 'Accept the fetched list even if a guard (empty, shrunk, grown, malformed) would refuse it.' }) },
     errors: { types: [UpstreamUnavailableError, RefreshRejectedError], directResult: true, union: { name: 'RefreshCatalogueResult', description: 'The new catalogue, or why it was not changed.' } },
     resolve: async (_root, { force }, { catalogue }) => {
       const outcome = await catalogue.refresh({ force: force ?? false, trigger: 'admin' });

@@ -77,6 +77,8 @@ export type LlmConfigOrder =
 export type RefreshGuard =
   /** The list kept no OpenRouter model. */
   | 'EMPTY'
+  /** The list kept implausibly many more models than are served (more than `max_growth_factor` times as many). */
+  | 'GROWN'
   /** More than `max_malformed_fraction` of the model objects were malformed: the upstream is likely broken. */
   | 'MALFORMED'
   /** The list kept far fewer models than are served (more than `max_shrink_fraction` fewer). */
