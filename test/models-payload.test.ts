@@ -49,6 +49,7 @@ describe('model list validation', () => {
         { id: 'a/lone\udc00' },
         { id: 'a/emoji-\ud83d\ude00-is-fine' },
         { id: 'a/price', pricing: { prompt: Infinity } },
+        { id: 'a/escape-name', name: 'Evil \u001b[2J model' },
       ],
     });
     expect(parsed.models.map((m) => m.id)).toEqual(['a/ctx-max', 'a/emoji-\ud83d\ude00-is-fine']);
@@ -60,7 +61,15 @@ describe('model list validation', () => {
       'data[5].id: contains control characters or a lone surrogate',
       'data[6].id: contains control characters or a lone surrogate',
       expect.stringMatching(/^data\[8\]\.pricing\.prompt: /),
+      'data[9].name: contains control characters or a lone surrogate',
     ]);
+  });
+
+  it('reads a model with a field nested a million levels deep (unknown fields are never walked)', () => {
+    const deep = `${'['.repeat(1_000_000)}${']'.repeat(1_000_000)}`;
+    const parsed = parseModelsBody(Buffer.from(`{"data":[{"id":"a/deep","extra":${deep}},{"id":"a/next"}],"meta":${deep}}`));
+    expect(parsed.models.map((m) => m.id)).toEqual(['a/deep', 'a/next']);
+    expect(parsed.dropped).toEqual([]);
   });
 
   it('keeps one copy of each rule parameter however often it is listed, and at most two output modalities', () => {

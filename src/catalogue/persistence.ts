@@ -50,7 +50,7 @@ const priceSchema = z.union([z.string(), z.number()]).nullable().optional();
 
 const modelSchema = z.object({
   id: z.string().refine((id) => !hasUnprintable(id), 'contains control characters or a lone surrogate'),
-  name: z.string().nullable(),
+  name: z.string().refine((name) => !hasUnprintable(name), 'contains control characters or a lone surrogate').nullable(),
   created: z.number().nullable(),
   contextLength: servedCount.nullable(),
   outputModalities: z.array(z.string()).nullable(),

@@ -17,8 +17,10 @@ const priceValue = z.union([z.string(), z.number()]).nullish();
 /**
  * An id is a key (stable ids are hashed from its UTF-8 bytes, `/endpoints` URLs are built from it), so
  * one with control characters or a lone surrogate (which UTF-8 cannot encode faithfully) is refused.
+ * A name is shown in every model selector, where control characters (terminal escapes, line breaks)
+ * have no business either.
  */
-const modelId = z.string().refine((id) => !hasUnprintable(id), { error: 'contains control characters or a lone surrogate' });
+const printable = z.string().refine((text) => !hasUnprintable(text), { error: 'contains control characters or a lone surrogate' });
 
 /** Served as the API's Int: a window that is fractional, negative or past 2^31 − 1 cannot be served. */
 const contextLength = z
@@ -26,8 +28,8 @@ const contextLength = z
   .refine((value) => Number.isInteger(value) && value >= 0 && value <= SERVED_INT_MAX, { error: `must be a whole number of tokens from 0 to ${SERVED_INT_MAX}` });
 
 const modelItemSchema = z.object({
-  id: modelId,
-  name: z.string().nullish(),
+  id: printable,
+  name: printable.nullish(),
   created: z.number().nullish(),
   context_length: contextLength.nullish(),
   architecture: z
