@@ -29,16 +29,18 @@ const gateReasonSchema = z.enum(['NO_ENDPOINTS', 'NO_OK_ENDPOINT', 'UPTIME_BELOW
 // A file is input like any other: every value must be one the API can serve (see served-range.ts).
 const servedCount = z.number().int().nonnegative().max(SERVED_INT_MAX);
 const servedInt = z.number().int().min(-SERVED_INT_MAX - 1).max(SERVED_INT_MAX);
-/** Unix ms that a date can hold (served as ISO-8601 strings). */
-const instant = z.number().min(-SERVED_TIME_MAX_MS).max(SERVED_TIME_MAX_MS);
+/** Unix ms that a date can hold (served as ISO-8601 strings); never before 1970, so ages stay within Int. */
+const instant = z.number().min(0).max(SERVED_TIME_MAX_MS);
+/** A health score is clamped to 0..100 when computed; the served quality score is blended from it. */
+const healthScore = z.number().min(0).max(100);
 
 export const healthSnapshotSchema = z.object({
   gated: z.boolean(),
-  score: z.number().nullable(),
+  score: healthScore.nullable(),
   gateReason: gateReasonSchema.nullable(),
-  bestUptimePct: z.number().nullable(),
+  bestUptimePct: z.number().nonnegative().nullable(),
   uptimeWindow: z.string().nullable(),
-  freshnessPct: z.number().nullable(),
+  freshnessPct: z.number().nonnegative().nullable(),
   freshnessWindow: z.string().nullable(),
   endpointCount: servedCount,
   okEndpointCount: servedCount,
@@ -63,7 +65,7 @@ const modelSchema = z.object({
 /** Health fields of one config, keyed by model name in the snapshot. */
 const configHealthSchema = z.object({
   healthGated: z.boolean(),
-  qualityScoreHealth: z.number().nullable(),
+  qualityScoreHealth: healthScore.nullable(),
   health: healthSnapshotSchema.nullable(),
 });
 export type ConfigHealthState = z.infer<typeof configHealthSchema>;

@@ -37,14 +37,20 @@ export interface GetBytesOptions {
   readonly signal?: AbortSignal;
 }
 
-/** Parses an HTTP `Retry-After` value (seconds or HTTP date) into whole seconds. */
+/**
+ * Longest wait a `Retry-After` may ask for. The value is served (as a 32-bit Int) and delays the
+ * next attempt: `Retry-After: 99999999999` must neither break the answer nor stop refreshes for years.
+ */
+export const MAX_RETRY_AFTER_SECONDS = 86_400;
+
+/** Parses an HTTP `Retry-After` value (seconds or HTTP date) into whole seconds, at most MAX_RETRY_AFTER_SECONDS. */
 export function parseRetryAfter(value: string | string[] | undefined, nowMs = Date.now()): number | null {
   const raw = Array.isArray(value) ? value[0] : value;
   if (raw === undefined || raw.trim() === '') return null;
-  if (/^\d+$/.test(raw.trim())) return Number(raw.trim());
+  if (/^\d+$/.test(raw.trim())) return Math.min(MAX_RETRY_AFTER_SECONDS, Number(raw.trim()));
   const dateMs = Date.parse(raw);
   if (Number.isNaN(dateMs)) return null;
-  return Math.max(0, Math.ceil((dateMs - nowMs) / 1000));
+  return Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(0, Math.ceil((dateMs - nowMs) / 1000)));
 }
 
 /**

@@ -57,6 +57,11 @@ describe('a data file with values the API cannot serve is ignored, never served'
       s.configHealth[name] = { healthGated: false, qualityScoreHealth: 95, health: { ...healthy, checkedAt: 1e300 } };
     },
     'a fetch time no date can hold': (s) => void (s.fetchedAt = 1e300),
+    'a fetch time before 1970 (its age would overflow the Int)': (s) => void (s.fetchedAt = -8e15),
+    'a health score of 1e308 (the blended quality score would overflow the Int)': (s) => {
+      const name = s.models[0].id as string;
+      s.configHealth[name] = { healthGated: false, qualityScoreHealth: 1e308, health: { ...healthy, score: 1e308 } };
+    },
     'a change record with an id past 2^31': (s) => void s.changes.push({ ...s.changes[0], added: [{ id: -3e9, modelName: 'x', name: 'x' }] }),
   };
   for (const [name, change] of Object.entries(variants)) {
@@ -67,7 +72,7 @@ describe('a data file with values the API cannot serve is ignored, never served'
       writeFileSync(snapshotPath(dir), JSON.stringify(snapshot));
       const server = await startServer({ OPENROUTER_BASE_URL: OFFLINE, DATA_DIR: dir });
       try {
-        const body = await graphql(server, '{ catalogue { origin fetchedAt } llmConfigs { contextLength health { endpointCount checkedAt } } catalogueChanges(last: 50) { added { id } } }');
+        const body = await graphql(server, '{ catalogue { origin fetchedAt ageSeconds } llmConfigs { contextLength qualityScore qualityScoreHealth health { score endpointCount checkedAt } } catalogueChanges(last: 50) { added { id } } }');
         expect(body.errors).toBeUndefined();
         expect(body.data!.catalogue.origin).toBe('BUNDLED_SNAPSHOT');
         expect(server.logs.filter((line) => line.includes('persisted catalogue ignored'))).toHaveLength(1);

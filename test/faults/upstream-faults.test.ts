@@ -93,7 +93,9 @@ describe('upstream faults never take the catalogue down', () => {
     { name: 'HTTP 502', answer: () => json(502, '<html>bad gateway</html>'), expected: { __typename: 'UpstreamUnavailableError', failureKind: 'http-status', status: 502 } },
     { name: 'HTTP 503 with Retry-After', answer: () => json(503, '{}', { 'retry-after': '30' }), expected: { __typename: 'UpstreamUnavailableError', status: 503, retryAfterSeconds: 30 } },
     { name: 'HTTP 429 with Retry-After', answer: () => json(429, '{}', { 'retry-after': '7' }), expected: { __typename: 'UpstreamUnavailableError', status: 429, retryAfterSeconds: 7 } },
+    { name: 'HTTP 503 with Retry-After: 99999999999 (past the 32-bit Int)', answer: () => json(503, '{}', { 'retry-after': '99999999999' }), expected: { __typename: 'UpstreamUnavailableError', status: 503, retryAfterSeconds: 86_400 } },
     { name: 'a body cut off mid-JSON', answer: () => json(200, MODELS.subarray(0, MODELS.length / 2).toString('utf8')), expected: { __typename: 'UpstreamUnavailableError', failureKind: 'not-json' } },
+    { name: 'HTTP 503 with a Retry-After date in the year 9999', answer: () => json(503, '{}', { 'retry-after': 'Fri, 31 Dec 9999 23:59:59 GMT' }), expected: { __typename: 'UpstreamUnavailableError', status: 503, retryAfterSeconds: 86_400 } },
     {
       name: 'a connection dropped mid-body',
       answer: () => (_req, res) => {
