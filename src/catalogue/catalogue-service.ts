@@ -282,8 +282,6 @@ export class CatalogueService implements CatalogueApi {
     return this.finish(trigger, force, startedAt, { kind: 'accepted', version, diff }, malformedCount);
   }
 
-
-
   private async runEnrichment(configs: readonly CatalogueConfig[], signal: AbortSignal): Promise<{ configs: readonly CatalogueConfig[]; at: number | null }> {
     try {
       const { configs: enriched, report } = await this.options.enrich(configs, signal);
