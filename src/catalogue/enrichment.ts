@@ -25,6 +25,8 @@ export interface EnrichmentReport {
   readonly degraded: boolean;
   readonly gatedCount: number;
   readonly failuresByKind: Readonly<Record<string, number>>;
+  /** Why the first failed fetch failed (a path and a rule, never upstream text unredacted), when any did. */
+  readonly firstFailure?: string;
   readonly durationMs: number;
 }
 
@@ -134,7 +136,9 @@ export async function runEnrichmentCycle(configs: readonly CatalogueConfig[], op
     if (next.healthGated) gatedCount += 1;
     return next;
   });
-  return { configs: enriched, report: { selected: selected.length, failures, failRatio, degraded, gatedCount, failuresByKind, durationMs: now() - started } };
+  const firstFailure = results.find((result) => !result.ok)?.error.message;
+  const report = { selected: selected.length, failures, failRatio, degraded, gatedCount, failuresByKind, durationMs: now() - started };
+  return { configs: enriched, report: firstFailure === undefined ? report : { ...report, firstFailure } };
 }
 
 /** An answer whose values cannot be served counts as a failed fetch ('bad-shape'), as a malformed one does. */

@@ -124,6 +124,11 @@ describe('upstream numbers the API cannot represent', () => {
     for (const modelId of poisonedHealth.keys()) expect(configs.find((c) => c.modelName === modelId)?.health, modelId).toBeNull();
     expect(configs.filter((c) => c.health !== null).length).toBeGreaterThan(50);
     const report = server.logs.find((line) => line.includes('health enrichment finished'))!;
-    expect(JSON.parse(report)).toMatchObject({ failures: BAD_UPTIMES.length, degraded: false, failuresByKind: { 'bad-shape': BAD_UPTIMES.length } });
+    expect(JSON.parse(report)).toMatchObject({
+      failures: BAD_UPTIMES.length,
+      degraded: false,
+      failuresByKind: { 'bad-shape': BAD_UPTIMES.length },
+      firstFailure: expect.stringMatching(/^\/endpoints of .+: data\.endpoints\[0\]\.uptime_last_30m is not a finite number$/),
+    });
   });
 });
