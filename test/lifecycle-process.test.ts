@@ -2,10 +2,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'undici';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { readSnapshot } from '../src/catalogue/persistence.js';
 import { readFixtureBytes } from './support/fixtures.js';
-import { startServer } from './support/server-process.js';
+import { freePort } from './support/redis-server.js';
+import { portIsFree, processGroupMembers, startServer } from './support/server-process.js';
 import { FakeUpstream } from './support/upstream.js';
 
 const ADMIN = 'lifecycle-admin-token-0123456789';
@@ -109,5 +110,92 @@ describe('a second signal', () => {
     expect(await server.exited).toBe(1);
     expect(Date.now() - started).toBeLessThan(1_000);
     expect(server.logs.some((line) => line.includes('second SIGINT: exiting now'))).toBe(true);
+  });
+});
+
+/** An open catalogueUpdated stream: it keeps a shutdown draining for its drain time (2 s). */
+async function openSubscription(url: string): Promise<void> {
+  const response = await request(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+    body: JSON.stringify({ query: 'subscription { catalogueUpdated { version } }' }),
+  });
+  response.body.on('error', () => {});
+  response.body.resume();
+}
+
+describe('started as the README says: `npm start` with a PORT, signalled like a container runtime signals its process', () => {
+  const groups: number[] = [];
+  // A failed test must not leave a server behind: kill whatever is left of each process group.
+  afterEach(() => {
+    for (const pgid of groups.splice(0)) if (processGroupMembers(pgid).length > 0) process.kill(-pgid, 'SIGKILL');
+  });
+
+  const start = async () => {
+    const port = await freePort();
+    const env = { PORT: String(port), OPENROUTER_BASE_URL: 'http://127.0.0.1:1', DATA_DIR: mkdtempSync(join(tmpdir(), 'npm-start-')), SHUTDOWN_GRACE_MS: '8000' };
+    const server = await startServer(env, 60_000, { launcher: 'npm' });
+    groups.push(server.child.pid!);
+    expect(server.url).toBe(`http://127.0.0.1:${port}`);
+    // npm execs node in place of its shell: npm and node are the whole tree.
+    expect(processGroupMembers(server.child.pid!)).toHaveLength(2);
+    return { server, port };
+  };
+
+  const expectNothingLeft = async (pgid: number, port: number) => {
+    // npm exits once node has: by then no member of its process group may remain.
+    expect(processGroupMembers(pgid)).toEqual([]);
+    expect(await portIsFree(port)).toBe(true);
+  };
+
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    it(`${signal} to the npm process alone: graceful shutdown, exit status 0, no process left, port free`, async () => {
+      const { server, port } = await start();
+      const started = Date.now();
+      process.kill(server.child.pid!, signal);
+      expect(await server.exited).toBe(0);
+      expect(Date.now() - started).toBeLessThan(8_000);
+      expect(server.logs.some((line) => line.includes(`"${signal} received: shutting down"`))).toBe(true);
+      expect(server.logs.some((line) => line.includes('"shutdown complete"'))).toBe(true);
+      await expectNothingLeft(server.child.pid!, port);
+    });
+  }
+
+  it('Ctrl-C in a terminal (SIGINT to the whole process group, forwarded again by npm) is one request: exit status 0', async () => {
+    const { server, port } = await start();
+    process.kill(-server.child.pid!, 'SIGINT');
+    expect(await server.exited).toBe(0);
+    expect(server.logs.some((line) => line.includes('second SIGINT'))).toBe(false);
+    await expectNothingLeft(server.child.pid!, port);
+  });
+
+  it('a second SIGTERM to npm while the first shutdown drains forces the exit at once; nothing is left', async () => {
+    const { server, port } = await start();
+    await openSubscription(server.url);
+    process.kill(server.child.pid!, 'SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    const forced = Date.now();
+    process.kill(server.child.pid!, 'SIGTERM');
+    expect(await server.exited).toBe(1);
+    expect(Date.now() - forced).toBeLessThan(1_500);
+    expect(server.logs.some((line) => line.includes('second SIGTERM: exiting now'))).toBe(true);
+    await expectNothingLeft(server.child.pid!, port);
+  });
+
+  it('SIGTERM while the server is still starting: exit status 0', async () => {
+    const port = await freePort();
+    const child = (await import('node:child_process')).spawn(process.execPath, ['dist/main.js'], {
+      cwd: new URL('../', import.meta.url),
+      env: { PATH: process.env.PATH, PORT: String(port), HOST: '127.0.0.1', METRICS_PORT: '0', OPENROUTER_BASE_URL: 'http://127.0.0.1:1', DATA_DIR: mkdtempSync(join(tmpdir(), 'early-signal-')) },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')));
+    let stderr = '';
+    // The first log line means the handlers are installed; the catalogue is not loaded yet.
+    await new Promise<void>((resolve) => child.stderr.on('data', (chunk: Buffer) => ((stderr += chunk.toString()), resolve())));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(await portIsFree(port)).toBe(true);
+    expect(stderr).toMatch(/SIGTERM received/);
   });
 });
