@@ -32,6 +32,9 @@ const envSchema = z.object({
   REDIS_LEASE_TTL_MS: z.coerce.number().int().min(300).default(15_000),
   REPLICA_ID: optionalNonEmpty,
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  // Metrics get their own port so a load balancer never exposes them; `off` turns them off.
+  METRICS_PORT: z.union([z.literal('off'), z.coerce.number().int().min(0).max(65_535)]).default(9464),
+  METRICS_HOST: optionalNonEmpty,
 });
 
 export type Env = z.infer<typeof envSchema>;

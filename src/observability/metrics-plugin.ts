@@ -1,0 +1,90 @@
+import type { Plugin } from 'graphql-yoga';
+import { Counter, Histogram, type Registry } from 'prom-client';
+import { METRIC_PREFIX } from './metrics.js';
+import { operationOf, pathOf, recordedOperation } from './operation-info.js';
+
+export interface HttpMetricsOptions {
+  /** The registry `/metrics` serves (`createMetrics().registry`). */
+  readonly registry: Registry;
+  /** Whether the answer to this request came from the response cache (the HTTP layer knows). */
+  readonly isCacheHit: (request: Request) => boolean;
+  /** Paths kept as labels; any other path is counted as `other`. */
+  readonly paths?: readonly string[];
+  readonly graphqlEndpoint?: string;
+  /**
+   * Distinct operation names kept as labels; later new names are counted as `other`. Names come
+   * from clients, and every label value is a time series kept for the life of the process.
+   */
+  readonly maxOperationNames?: number;
+}
+
+const METHODS = new Set(['GET', 'POST', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * HTTP metrics for Prometheus: every request's duration by method, path, GraphQL operation (name
+ * and type) and status (the histogram's `_count` is the request count), and response-cache hits
+ * and misses of queries. Answers served from the response cache are counted too: Yoga runs
+ * `onRequest`/`onParams`/`onResponse` for them even though it parses nothing.
+ */
+export function useHttpMetrics({ registry, isCacheHit, paths = ['/graphql', '/healthz', '/readyz'], graphqlEndpoint = '/graphql', maxOperationNames = 100 }: HttpMetricsOptions): Plugin {
+  const duration = existing<Histogram>(registry, `${METRIC_PREFIX}http_request_duration_seconds`) ??
+    new Histogram({
+      name: `${METRIC_PREFIX}http_request_duration_seconds`,
+      help: 'Time to answer HTTP requests, by method, path, GraphQL operation name and type, and status.',
+      labelNames: ['method', 'path', 'operation', 'type', 'status'],
+      buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [registry],
+    });
+  const cache = existing<Counter>(registry, `${METRIC_PREFIX}response_cache_requests_total`) ??
+    new Counter({ name: `${METRIC_PREFIX}response_cache_requests_total`, help: 'GraphQL queries answered from the response cache (hit) or not (miss).', labelNames: ['result'], registers: [registry] });
+  cache.inc({ result: 'hit' }, 0);
+  cache.inc({ result: 'miss' }, 0);
+
+  const knownPaths = new Set(paths);
+  const operationNames = new Set<string>();
+  const operationLabel = (name: string | null, type: string | null): string => {
+    if (type === null) return '';
+    if (name === null) return 'anonymous';
+    if (operationNames.has(name)) return name;
+    if (operationNames.size >= maxOperationNames) return 'other';
+    operationNames.add(name);
+    return name;
+  };
+  const started = new WeakMap<Request, number>();
+
+  return {
+    instrumentation: {
+      // Starts the clock before any plugin's onRequest, including those that answer at once (health checks).
+      request({ request }, wrapped) {
+        started.set(request, performance.now());
+        return wrapped();
+      },
+    },
+    onParams({ request, params }) {
+      operationOf(request, params);
+    },
+    onResponse({ request, response }) {
+      const start = started.get(request);
+      if (start === undefined) return;
+      const pathname = pathOf(request);
+      const path = knownPaths.has(pathname) ? pathname : 'other';
+      const operation = recordedOperation(request);
+      duration.observe(
+        {
+          method: METHODS.has(request.method) ? request.method : 'other',
+          path,
+          operation: operationLabel(operation.name, operation.type),
+          type: operation.type ?? '',
+          status: String(response.status),
+        },
+        (performance.now() - start) / 1000,
+      );
+      if (operation.type === 'query' && path === graphqlEndpoint) cache.inc({ result: isCacheHit(request) ? 'hit' : 'miss' });
+    },
+  };
+}
+
+/** The metric already registered under `name`: a second Yoga instance on the same registry shares it. */
+function existing<T>(registry: Registry, name: string): T | undefined {
+  return registry.getSingleMetric(name) as T | undefined;
+}
