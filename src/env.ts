@@ -39,6 +39,9 @@ const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
+/** Every variable the server reads (deployment files are checked against it). */
+export const ENV_KEYS: readonly string[] = Object.keys(envSchema.shape);
+
 export class EnvError extends Error {
   override readonly name = 'EnvError';
   constructor(readonly problems: readonly string[]) {
