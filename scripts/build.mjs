@@ -4,6 +4,7 @@
 //
 //   node scripts/build.mjs             clean build
 //   node scripts/build.mjs --if-stale  build only when dist/ is missing or older than its inputs
+//   node scripts/build.mjs --check     say whether dist/ is current (exit 0) or why not (exit 1); build nothing
 //
 // Every line goes to stderr: `npm run preview` builds through this and its stdout is the JSON it prints.
 import { spawnSync } from 'node:child_process';
@@ -61,7 +62,11 @@ function build(reason) {
   process.stderr.write(`llm-catalogue: built dist/ in ${((Date.now() - startedAt) / 1000).toFixed(1)} s\n`);
 }
 
-if (process.argv.includes('--if-stale')) {
+if (process.argv.includes('--check')) {
+  const reason = staleness();
+  process.stderr.write(`llm-catalogue: ${reason === null ? 'dist/ is current' : `dist/ is stale: ${reason}`}\n`);
+  process.exit(reason === null ? 0 : 1);
+} else if (process.argv.includes('--if-stale')) {
   const reason = staleness();
   if (reason !== null) build(reason);
 } else {

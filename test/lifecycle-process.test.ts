@@ -199,3 +199,25 @@ describe('started as the README says: `npm start` with a PORT, signalled like a 
     expect(stderr).toMatch(/SIGTERM received/);
   });
 });
+
+describe('ports already taken', () => {
+  it('refuses to start with one line naming the address and the setting, for the API port and the metrics port', async () => {
+    const { createServer } = await import('node:net');
+    const squatter = createServer();
+    await new Promise<void>((resolve) => squatter.listen(0, '127.0.0.1', resolve));
+    const taken = String((squatter.address() as { port: number }).port);
+    const base = { OPENROUTER_BASE_URL: 'http://127.0.0.1:1', DATA_DIR: mkdtempSync(join(tmpdir(), 'taken-')) };
+    try {
+      await expect(startServer({ ...base, PORT: taken })).rejects.toThrow(new RegExp(`llm-catalogue: cannot serve the API on 127\\.0\\.0\\.1:${taken}: listen EADDRINUSE`));
+      await expect(startServer({ ...base, METRICS_PORT: taken })).rejects.toThrow(
+        new RegExp(`llm-catalogue: cannot serve metrics on 127\\.0\\.0\\.1:${taken} \\(set METRICS_PORT to another port, or off\\): listen EADDRINUSE`),
+      );
+      const off = await startServer({ ...base, METRICS_PORT: 'off' });
+      expect(off.metricsUrl).toBeNull();
+      off.child.kill('SIGTERM');
+      expect(await off.exited).toBe(0);
+    } finally {
+      squatter.close();
+    }
+  });
+});
