@@ -111,10 +111,18 @@ async function main(): Promise<void> {
     forced.unref();
     // Order matters: stop refreshing (its file write is atomic), stop accepting, drain, then close outbound connections.
     await replicated?.stop();
-    await service.stop();
+    const refreshStopped = service.stop();
+    // undici notices an abort only once a connection attempt ends, so a request stuck in a slow DNS lookup,
+    // connect or TLS handshake outlives it: after a second, cut every outbound connection instead.
+    const cut = !(await settlesWithin(refreshStopped, Math.min(1_000, env.SHUTDOWN_GRACE_MS / 4)));
+    if (cut) {
+      logger.warn('the refresh in flight did not stop when aborted: cutting outbound connections');
+      await dispatcher.destroy();
+    }
+    await refreshStopped;
     await closeServer(server, Math.min(2_000, env.SHUTDOWN_GRACE_MS / 2));
     await app.yoga.dispose();
-    await dispatcher.close();
+    if (!cut) await dispatcher.close();
     if (metricsServer) await closeServer(metricsServer, 0);
     logger.info('shutdown complete');
     process.exit(0);
@@ -123,6 +131,15 @@ async function main(): Promise<void> {
 
 function urlOf(server: Server, host: string, path: string): string {
   return `http://${host === '0.0.0.0' ? 'localhost' : host}:${(server.address() as { port: number }).port}${path}`;
+}
+
+/** Whether `promise` settles within `ms` (it keeps running either way). */
+async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  const settled = await Promise.race([promise.then(() => true, () => true), timeout]);
+  clearTimeout(timer);
+  return settled;
 }
 
 function describe(error: unknown): string {

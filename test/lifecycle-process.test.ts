@@ -221,3 +221,26 @@ describe('ports already taken', () => {
     }
   });
 });
+
+describe('an outbound request that ignores its abort', () => {
+  it('SIGTERM while the startup refresh is stuck in a TLS handshake: outbound connections are cut, exit 0 well within the grace period', async () => {
+    // Accepts TCP connections and never answers the TLS ClientHello: undici stays in its connect phase,
+    // where it does not notice an abort (the same happens with a slow DNS lookup).
+    const { createServer } = await import('node:net');
+    const silent = createServer((socket) => socket.on('error', () => {}));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const port = (silent.address() as { port: number }).port;
+    try {
+      const server = await startServer({ OPENROUTER_BASE_URL: `https://127.0.0.1:${port}`, DATA_DIR: mkdtempSync(join(tmpdir(), 'stuck-tls-')), SHUTDOWN_GRACE_MS: '8000' });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const started = Date.now();
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toBe(0);
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(server.logs.some((line) => line.includes('cutting outbound connections'))).toBe(true);
+      expect(server.logs.some((line) => line.includes('"shutdown complete"'))).toBe(true);
+    } finally {
+      silent.close();
+    }
+  });
+});
