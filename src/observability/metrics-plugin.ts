@@ -25,6 +25,10 @@ const METHODS = new Set(['GET', 'POST', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'DELE
  * and type) and status (the histogram's `_count` is the request count), and response-cache hits
  * and misses of queries. Answers served from the response cache are counted too: Yoga runs
  * `onRequest`/`onParams`/`onResponse` for them even though it parses nothing.
+ *
+ * Not `@graphql-yoga/plugin-prometheus`: its HTTP histogram records only requests whose document
+ * Yoga parsed (so never a response-cache hit, most of this API's traffic), and labels each with the
+ * full URL, query string included (unbounded label values, and whatever a GET carries).
  */
 export function useHttpMetrics({ registry, isCacheHit, paths = ['/graphql', '/healthz', '/readyz'], graphqlEndpoint = '/graphql', maxOperationNames = 100 }: HttpMetricsOptions): Plugin {
   const duration = existing<Histogram>(registry, `${METRIC_PREFIX}http_request_duration_seconds`) ??
