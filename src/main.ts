@@ -15,6 +15,7 @@ import { startMetricsServer } from './observability/metrics-server.js';
 import { secretScrubber } from './observability/secret-scrubber.js';
 import { fetchModels } from './openrouter/models-client.js';
 import { handleShutdownSignals } from './process-signals.js';
+import { stopRefreshing } from './stop-refreshing.js';
 import { ReplicatedCatalogue } from './replication/redis-replication.js';
 
 const BUNDLED_MODELS = fileURLToPath(new URL('../assets/openrouter-models.json', import.meta.url));
@@ -111,15 +112,7 @@ async function main(): Promise<void> {
     forced.unref();
     // Order matters: stop refreshing (its file write is atomic), stop accepting, drain, then close outbound connections.
     await replicated?.stop();
-    const refreshStopped = service.stop();
-    // undici notices an abort only once a connection attempt ends, so a request stuck in a slow DNS lookup,
-    // connect or TLS handshake outlives it: after a second, cut every outbound connection instead.
-    const cut = !(await settlesWithin(refreshStopped, Math.min(1_000, env.SHUTDOWN_GRACE_MS / 4)));
-    if (cut) {
-      logger.warn('the refresh in flight did not stop when aborted: cutting outbound connections');
-      await dispatcher.destroy();
-    }
-    await refreshStopped;
+    const { cut } = await stopRefreshing(service, dispatcher, { logger, budgetMs: Math.min(2_000, env.SHUTDOWN_GRACE_MS / 4) });
     await closeServer(server, Math.min(2_000, env.SHUTDOWN_GRACE_MS / 2));
     await app.yoga.dispose();
     if (!cut) await dispatcher.close();
@@ -131,15 +124,6 @@ async function main(): Promise<void> {
 
 function urlOf(server: Server, host: string, path: string): string {
   return `http://${host === '0.0.0.0' ? 'localhost' : host}:${(server.address() as { port: number }).port}${path}`;
-}
-
-/** Whether `promise` settles within `ms` (it keeps running either way). */
-async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
-  const settled = await Promise.race([promise.then(() => true, () => true), timeout]);
-  clearTimeout(timer);
-  return settled;
 }
 
 function describe(error: unknown): string {
