@@ -20,7 +20,7 @@ const schema = createSchema({ typeDefs: 'type Query { hello: String! }', resolve
 // Lines are formatted as in production and then dropped: the cost measured is pino's, not the terminal's.
 const logger = createLogger({ write: () => {} });
 const isCacheHit = () => false;
-const requestContextOnly: Plugin = { instrumentation: { request: (_payload, wrapped) => runInRequestContext({ requestId: 'bench' }, wrapped) } };
+const requestContextOnly: Plugin = { instrumentation: { request: (_payload, wrapped) => runInRequestContext({ requestId: 'bench', startedAt: 0 }, wrapped) } };
 
 const variants: Record<string, () => Plugin[]> = {
   'no plugins (baseline)': () => [],

@@ -37,7 +37,7 @@ describe('the pino-backed logger', () => {
   it('lines logged while a request is served carry its request id', async () => {
     const lines: string[] = [];
     const logger = createLogger({ write: (line) => lines.push(line) });
-    await runInRequestContext({ requestId: 'req-1' }, async () => {
+    await runInRequestContext({ requestId: 'req-1', startedAt: 0 }, async () => {
       await new Promise((resolve) => setTimeout(resolve, 1));
       logger.info('inside');
     });

@@ -1,14 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import type { GraphQLError } from 'graphql';
+import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import type { Logger } from '../logger.js';
-import { operationOf, pathOf, recordedOperation } from './operation-info.js';
-import { runInRequestContext, type RequestContext } from './request-context.js';
+import { currentOperation, pathOf, recordOperation, type RequestBodyText } from './operation-info.js';
+import { currentRequestContext, REQUEST_ID_HEADER, withRequestContext } from './request-context.js';
 
-export const REQUEST_ID_HEADER = 'x-request-id';
-/** A caller's request id is kept when it looks like one (a UUID, a trace id); anything else is replaced. */
-const ACCEPTABLE_REQUEST_ID = /^[\w.:@/+=-]{1,128}$/;
 /** Mutations whose refusals are audited: an unauthorised attempt at an admin operation is worth a warning. */
 const ADMIN_FIELDS = new Set(['refreshCatalogue']);
 const REFUSAL_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN']);
@@ -17,12 +13,13 @@ export interface AccessLogOptions {
   readonly logger: Logger;
   /** Whether the answer to this request came from the response cache (the HTTP layer knows). */
   readonly isCacheHit: (request: Request) => boolean;
+  /** The client's address; defaults to the peer of the socket Yoga's Node adapter hands over as `req`. */
+  readonly clientAddress?: (request: Request, serverContext: unknown) => string | undefined;
+  /** A POST's body as the host read it: names the operation of answers replayed before Yoga read it. */
+  readonly requestBody?: RequestBodyText;
 }
 
-interface Served {
-  readonly context: RequestContext;
-  readonly startedAt: number;
-}
+const socketAddress = (_request: Request, serverContext: unknown): string | undefined => (serverContext as { req?: IncomingMessage } | undefined)?.req?.socket?.remoteAddress;
 
 /**
  * One `info` line per request: method, path, operation, status, duration, cache hit and request id.
@@ -31,38 +28,31 @@ interface Served {
  * attempts at admin operations get a `warn` line with the caller's address.
  *
  * Only the path is logged, never the query string (a GET query may carry anything), and no header
- * except the request id.
+ * except the request id. List it first among the plugins, so that its `onRequest` runs before any
+ * plugin that answers early.
  */
-export function useAccessLog({ logger, isCacheHit }: AccessLogOptions): Plugin {
-  const served = new WeakMap<Request, Served>();
+export function useAccessLog({ logger, isCacheHit, clientAddress = socketAddress, requestBody }: AccessLogOptions): Plugin {
   return {
     instrumentation: {
-      // Wraps the whole handling of the request, so the context follows every async call it makes.
-      request({ request }, wrapped) {
-        const given = request.headers.get(REQUEST_ID_HEADER);
-        const context: RequestContext = { requestId: given !== null && ACCEPTABLE_REQUEST_ID.test(given) ? given : randomUUID() };
-        served.set(request, { context, startedAt: performance.now() });
-        return runInRequestContext(context, wrapped);
-      },
+      // Wraps the whole handling of the request (hooks, execution, onResponse), so the context follows it.
+      request: ({ request }, wrapped) => withRequestContext(request, wrapped),
     },
     onRequest({ request, serverContext }) {
-      const entry = served.get(request);
-      if (!entry) return;
-      // Yoga's Node adapter hands over the IncomingMessage as `req`; other hosts may have none.
-      const socket = (serverContext as { req?: IncomingMessage } | undefined)?.req?.socket;
-      if (socket?.remoteAddress) entry.context.remoteAddress = socket.remoteAddress;
+      const context = currentRequestContext();
+      if (!context) return;
+      const address = clientAddress(request, serverContext);
+      if (address) context.remoteAddress = address;
       const forwardedFor = request.headers.get('x-forwarded-for');
-      if (forwardedFor) entry.context.forwardedFor = forwardedFor.slice(0, 256);
+      if (forwardedFor) context.forwardedFor = forwardedFor.slice(0, 256);
     },
-    onParams({ request, params }) {
-      operationOf(request, params);
+    onParams({ params }) {
+      recordOperation(params);
     },
-    onExecute({ args }) {
-      const request = (args.contextValue as { request?: Request }).request;
+    onExecute() {
       return {
         onExecuteDone({ result }) {
           if (isAsyncIterable(result) || !result.errors) return;
-          const context = request ? served.get(request)?.context : undefined;
+          const context = currentRequestContext();
           for (const error of result.errors as readonly GraphQLError[]) {
             const code = error.extensions?.code;
             const field = error.path?.[0];
@@ -73,20 +63,20 @@ export function useAccessLog({ logger, isCacheHit }: AccessLogOptions): Plugin {
       };
     },
     onResponse({ request, response }) {
-      const entry = served.get(request);
-      if (!entry) return;
-      response.headers.set(REQUEST_ID_HEADER, entry.context.requestId);
-      const operation = recordedOperation(request);
+      const context = currentRequestContext();
+      if (!context) return;
+      response.headers.set(REQUEST_ID_HEADER, context.requestId);
+      const operation = currentOperation(request, requestBody);
       logger.info('request', {
         method: request.method,
         path: pathOf(request),
         operation: operation.name,
         operationType: operation.type,
         status: response.status,
-        durationMs: Math.round((performance.now() - entry.startedAt) * 100) / 100,
+        durationMs: Math.round((performance.now() - context.startedAt) * 100) / 100,
         cacheHit: isCacheHit(request),
-        requestId: entry.context.requestId,
-        remoteAddress: entry.context.remoteAddress ?? null,
+        requestId: context.requestId,
+        remoteAddress: context.remoteAddress ?? null,
       });
     },
   };

@@ -1,7 +1,8 @@
 import type { Plugin } from 'graphql-yoga';
 import { Counter, Histogram, type Registry } from 'prom-client';
 import { METRIC_PREFIX } from './metrics.js';
-import { operationOf, pathOf, recordedOperation } from './operation-info.js';
+import { currentOperation, pathOf, recordOperation, type RequestBodyText } from './operation-info.js';
+import { currentRequestContext, withRequestContext } from './request-context.js';
 
 export interface HttpMetricsOptions {
   /** The registry `/metrics` serves (`createMetrics().registry`). */
@@ -16,6 +17,8 @@ export interface HttpMetricsOptions {
    * from clients, and every label value is a time series kept for the life of the process.
    */
   readonly maxOperationNames?: number;
+  /** A POST's body as the host read it: names the operation of answers replayed before Yoga read it. */
+  readonly requestBody?: RequestBodyText;
 }
 
 const METHODS = new Set(['GET', 'POST', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'DELETE']);
@@ -30,7 +33,7 @@ const METHODS = new Set(['GET', 'POST', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'DELE
  * Yoga parsed (so never a response-cache hit, most of this API's traffic), and labels each with the
  * full URL, query string included (unbounded label values, and whatever a GET carries).
  */
-export function useHttpMetrics({ registry, isCacheHit, paths = ['/graphql', '/healthz', '/readyz'], graphqlEndpoint = '/graphql', maxOperationNames = 100 }: HttpMetricsOptions): Plugin {
+export function useHttpMetrics({ registry, isCacheHit, paths = ['/graphql', '/healthz', '/readyz'], graphqlEndpoint = '/graphql', maxOperationNames = 100, requestBody }: HttpMetricsOptions): Plugin {
   const duration = existing<Histogram>(registry, `${METRIC_PREFIX}http_request_duration_seconds`) ??
     new Histogram({
       name: `${METRIC_PREFIX}http_request_duration_seconds`,
@@ -54,25 +57,20 @@ export function useHttpMetrics({ registry, isCacheHit, paths = ['/graphql', '/he
     operationNames.add(name);
     return name;
   };
-  const started = new WeakMap<Request, number>();
-
   return {
     instrumentation: {
       // Starts the clock before any plugin's onRequest, including those that answer at once (health checks).
-      request({ request }, wrapped) {
-        started.set(request, performance.now());
-        return wrapped();
-      },
+      request: ({ request }, wrapped) => withRequestContext(request, wrapped),
     },
-    onParams({ request, params }) {
-      operationOf(request, params);
+    onParams({ params }) {
+      recordOperation(params);
     },
     onResponse({ request, response }) {
-      const start = started.get(request);
-      if (start === undefined) return;
+      const context = currentRequestContext();
+      if (!context) return;
       const pathname = pathOf(request);
       const path = knownPaths.has(pathname) ? pathname : 'other';
-      const operation = recordedOperation(request);
+      const operation = currentOperation(request, requestBody);
       duration.observe(
         {
           method: METHODS.has(request.method) ? request.method : 'other',
@@ -81,7 +79,7 @@ export function useHttpMetrics({ registry, isCacheHit, paths = ['/graphql', '/he
           type: operation.type ?? '',
           status: String(response.status),
         },
-        (performance.now() - start) / 1000,
+        (performance.now() - context.startedAt) / 1000,
       );
       if (operation.type === 'query' && path === graphqlEndpoint) cache.inc({ result: isCacheHit(request) ? 'hit' : 'miss' });
     },

@@ -1,4 +1,5 @@
 import { Lexer, Source, TokenKind, type Token } from 'graphql';
+import { currentRequestContext } from './request-context.js';
 
 export type OperationType = 'query' | 'mutation' | 'subscription';
 
@@ -9,36 +10,68 @@ export interface OperationInfo {
   readonly type: OperationType | null;
 }
 
+interface OperationParams {
+  readonly query?: string | undefined;
+  readonly operationName?: string | null | undefined;
+}
+
+/** The body of a POST as the host read it, when the host can say (`bodyText` of the HTTP layer). */
+export type RequestBodyText = (request: Request) => string | undefined;
+
 const UNKNOWN: OperationInfo = { name: null, type: null };
 const OPERATION_KEYWORDS = new Set(['query', 'mutation', 'subscription']);
-const byRequest = new WeakMap<Request, OperationInfo>();
 
 /**
- * The operation a request runs, read once per request from its GraphQL parameters. The access log
- * and the metrics need it even for answers served from the response cache, where Yoga never parses
- * the document; scanning the top-level tokens costs far less than a parse.
+ * Records the operation of the request being served from its GraphQL parameters (Yoga's `onParams`).
+ * Scanning the top-level tokens costs far less than a parse, and Yoga never parses for an answer
+ * served from the response cache.
  */
-export function operationOf(request: Request, params: { query?: string | undefined; operationName?: string | null | undefined }): OperationInfo {
-  let info = byRequest.get(request);
-  if (!info) {
-    info = describeOperation(params.query, params.operationName ?? null);
-    byRequest.set(request, info);
-  }
-  return info;
+export function recordOperation(params: OperationParams): void {
+  const context = currentRequestContext();
+  if (context && !context.operation) context.operation = describeOperation(params.query, params.operationName ?? null);
 }
 
 /**
- * The info recorded for a request by `operationOf`. A GET answered before Yoga read its parameters
- * (a `304 Not Modified` from the HTTP cache) is read from its URL; anything else that never got that
- * far (not GraphQL, bad parameters) is unknown.
+ * The operation of the request being served. A request answered before Yoga read its parameters (a
+ * replay from the response cache, a `304`) is read from its URL (GET) or, when the host hands it
+ * over, its body (POST); anything else that never got that far (not GraphQL) is unknown.
  */
-export function recordedOperation(request: Request): OperationInfo {
-  const recorded = byRequest.get(request);
-  if (recorded) return recorded;
-  if (request.method !== 'GET') return UNKNOWN;
-  const search = new URL(request.url).searchParams;
-  const query = search.get('query');
-  return query === null ? UNKNOWN : operationOf(request, { query, operationName: search.get('operationName') });
+export function currentOperation(request: Request, requestBody?: RequestBodyText): OperationInfo {
+  const context = currentRequestContext();
+  if (context?.operation) return context.operation;
+  let found = UNKNOWN;
+  if (request.method === 'GET') {
+    const search = new URL(request.url).searchParams;
+    const query = search.get('query');
+    if (query !== null) found = describeOperation(query, search.get('operationName'));
+  } else if (request.method === 'POST' && requestBody) {
+    const body = requestBody(request);
+    if (body !== undefined) found = fromBody(body);
+  }
+  if (context) context.operation = found;
+  return found;
+}
+
+// Replayed bodies repeat (a selector sends the same query on every page load): remember small ones.
+const byBody = new Map<string, OperationInfo>();
+const MAX_REMEMBERED_BODY = 4_096;
+const MAX_REMEMBERED = 500;
+
+function fromBody(body: string): OperationInfo {
+  const remembered = byBody.get(body);
+  if (remembered) return remembered;
+  let found = UNKNOWN;
+  try {
+    const params = JSON.parse(body) as OperationParams | null;
+    if (params !== null && typeof params === 'object' && typeof params.query === 'string') found = describeOperation(params.query, typeof params.operationName === 'string' ? params.operationName : null);
+  } catch {
+    // Not JSON: Yoga answered it with an error; the operation is unknown.
+  }
+  if (body.length <= MAX_REMEMBERED_BODY) {
+    if (byBody.size >= MAX_REMEMBERED) byBody.clear();
+    byBody.set(body, found);
+  }
+  return found;
 }
 
 /**

@@ -10,8 +10,9 @@ import { useHttpMetrics } from '../../src/observability/metrics-plugin.js';
 
 /**
  * The access-log and HTTP-metrics plugins on a minimal Yoga served by Yoga's own Node adapter over
- * a real socket, next to the kinds of plugins the app has: a response cache that answers from
- * `onParams` without parsing, and a health check that answers from `onRequest`.
+ * a real socket, next to the kinds of plugins the app has: an HTTP layer that reads POST bodies
+ * itself, hands Yoga a new Request and replays repeated answers from `onRequest`; a response cache
+ * that answers from `onParams` without parsing; and a health check that answers from `onRequest`.
  */
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -19,6 +20,8 @@ const logs: string[] = [];
 const logger = createLogger({ level: 'debug', write: (line) => logs.push(line) });
 const cacheHits = new WeakSet<Request>();
 const isCacheHit = (request: Request) => cacheHits.has(request);
+const bodies = new WeakMap<Request, string>();
+const requestBody = (request: Request) => bodies.get(request);
 
 const schema = createSchema({
   typeDefs: 'type Query { hello: String!, logged(tag: String!): String! } type Mutation { refreshCatalogue: String }',
@@ -49,6 +52,23 @@ const fakeResponseCache: Plugin = {
   },
 };
 
+/** Reads POST bodies before Yoga: replays `query Replayed` at once, hands every other body over in a new Request. */
+const httpLayer: Plugin = {
+  async onRequest({ request, setRequest, endResponse, fetchAPI }) {
+    if (request.method !== 'POST') return;
+    const text = await request.text();
+    bodies.set(request, text);
+    if (text.includes('query Replayed')) {
+      cacheHits.add(request);
+      endResponse(fetchAPI.Response.json({ data: { hello: 'replayed' } }));
+      return;
+    }
+    const handedOver = new fetchAPI.Request(request.url, { method: 'POST', headers: request.headers, body: text });
+    bodies.set(handedOver, text);
+    setRequest(handedOver);
+  },
+};
+
 const healthCheck: Plugin = {
   onRequest({ url, endResponse, fetchAPI }) {
     if (url.pathname === '/healthz') endResponse(fetchAPI.Response.json({ status: 'ok' }));
@@ -74,7 +94,7 @@ describe('access log and HTTP metrics plugins on Yoga over a socket', () => {
   let server: Server;
   let url: string;
   beforeAll(async () => {
-    ({ server, url } = await serve([useAccessLog({ logger, isCacheHit }), useHttpMetrics({ registry, isCacheHit }), fakeResponseCache, healthCheck]));
+    ({ server, url } = await serve([useAccessLog({ logger, isCacheHit, requestBody }), useHttpMetrics({ registry, isCacheHit, requestBody }), httpLayer, fakeResponseCache, healthCheck]));
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
   beforeEach(() => {
@@ -131,6 +151,15 @@ describe('access log and HTTP metrics plugins on Yoga over a socket', () => {
     const text = await registry.metrics();
     expect(text).toMatch(/llm_catalogue_http_request_duration_seconds_count\{method="POST",path="\/graphql",operation="Cached",type="query",status="200"\} 1\n/);
     expect(text).toMatch(/llm_catalogue_response_cache_requests_total\{result="hit"\} 1\n/);
+  });
+
+  it('answers replayed from onRequest, before Yoga reads any parameter, are named from the body the HTTP layer read', async () => {
+    const response = await post(url, { query: 'query Replayed { hello }' }, { 'x-request-id': 'replay-1' });
+    expect(response.body).toEqual({ data: { hello: 'replayed' } });
+    expect(response.headers['x-request-id']).toBe('replay-1');
+    expect(accessLines()).toMatchObject([{ method: 'POST', path: '/graphql', operation: 'Replayed', operationType: 'query', status: 200, cacheHit: true, requestId: 'replay-1' }]);
+    const text = await registry.metrics();
+    expect(text).toMatch(/http_request_duration_seconds_count\{method="POST",path="\/graphql",operation="Replayed",type="query",status="200"\} 1\n/);
   });
 
   it('logs only the path of a GET, never its query string', async () => {
@@ -197,6 +226,21 @@ describe('HTTP metrics labels stay bounded', () => {
         'method="POST",path="/graphql",operation="other",type="query",status="200" 2',
         'method="other",path="/graphql",operation="",type="",status="405" 1',
       ]);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+});
+
+describe('the client address', () => {
+  it('comes from the host when it knows better (trusted proxies), else from the socket', async () => {
+    const lines: string[] = [];
+    const log = createLogger({ write: (line) => lines.push(line) });
+    const behindProxy = (request: Request) => request.headers.get('x-forwarded-for')?.split(',').at(-1)?.trim();
+    const { server, url } = await serve([useAccessLog({ logger: log, isCacheHit, clientAddress: behindProxy })]);
+    try {
+      await post(url, { query: '{ hello }' }, { 'x-forwarded-for': '198.51.100.4, 203.0.113.9' });
+      expect(JSON.parse(lines[0]!)).toMatchObject({ msg: 'request', remoteAddress: '203.0.113.9' });
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }
