@@ -44,7 +44,8 @@ describe('npm run build and the stale check before npm start', () => {
 
     rmSync(join(dir, 'src', 'cli', 'preview.ts'));
     expect(build(dir, '--check').code).toBe(1);
-  });
+    // Two real tsc builds: slow on a busy 2-core machine.
+  }, 120_000);
 
   it('without TypeScript installed, says in one line how to get a build', () => {
     const result = build(checkout(false), '--if-stale');
