@@ -26,8 +26,10 @@ const METHODS = new Set(['GET', 'POST', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'DELE
 /**
  * HTTP metrics for Prometheus: every request's duration by method, path, GraphQL operation (name
  * and type) and status (the histogram's `_count` is the request count), and response-cache hits
- * and misses of queries. Answers served from the response cache are counted too: Yoga runs
- * `onRequest`/`onParams`/`onResponse` for them even though it parses nothing.
+ * and misses of queries. Answers served from the response cache are counted and named too, though
+ * Yoga parses nothing for them: from `onParams`, or for answers given even earlier (a replay in
+ * `onRequest`, a `304`) from a GET's URL or the POST body the host read (`requestBody`). List it
+ * first among the plugins, so its clock starts before any plugin answers.
  *
  * Not `@graphql-yoga/plugin-prometheus`: its HTTP histogram records only requests whose document
  * Yoga parsed (so never a response-cache hit, most of this API's traffic), and labels each with the
