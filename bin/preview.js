@@ -1,6 +1,10 @@
 #!/usr/bin/env node
-// Runs the TypeScript preview CLI through tsx's loader, so the package needs no build step.
-import { register } from 'tsx/esm/api';
+// The operator preview CLI, compiled: `npm run build` (or any `npm start`) produces dist/.
+import { existsSync } from 'node:fs';
 
-register();
-await import('../src/cli/preview.ts');
+const entry = new URL('../dist/cli/preview.js', import.meta.url);
+if (!existsSync(entry)) {
+  process.stderr.write('llm-catalogue-preview: dist/ is not built; run `npm run build` first\n');
+  process.exit(1);
+}
+await import(entry.href);

@@ -61,9 +61,15 @@ const envSchema = z.object({
   REDIS_LEASE_TTL_MS: z.coerce.number().int().min(300).default(15_000),
   REPLICA_ID: optionalNonEmpty,
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  // Metrics get their own port so a load balancer never exposes them; `off` turns them off.
+  METRICS_PORT: z.union([z.literal('off'), z.coerce.number().int().min(0).max(65_535)]).default(9464),
+  METRICS_HOST: optionalNonEmpty,
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+/** Every variable the server reads (deployment files are checked against it). */
+export const ENV_KEYS: readonly string[] = Object.keys(envSchema.shape);
 
 export class EnvError extends Error {
   override readonly name = 'EnvError';

@@ -1,12 +1,16 @@
+import { pino, stdSerializers, type DestinationStream } from 'pino';
+import { currentRequestContext } from './observability/request-context.js';
+import { REDACTED, secretScrubber } from './observability/secret-scrubber.js';
+
 /**
- * A small structured logger: one JSON object per line on stderr (stdout stays free for CLI output).
- * Secrets registered with `redact` are replaced wherever they appear in a line, as a last line of
- * defence; code should never pass a secret to a logger in the first place.
+ * The structured logger: pino writing one JSON object per line to stderr (stdout stays free for CLI
+ * output), `{"level":"info","time":"…","msg":"…",…fields}`. Lines logged while serving a request
+ * carry its `requestId`. Secrets are kept out twice: pino's `redact` censors fields that hold
+ * credentials by name, and registered secret values are replaced wherever they appear in a finished
+ * line, as a last line of defence; code should never pass a secret to a logger in the first place.
  */
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
-
-const LEVEL_RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
 export interface Logger {
   debug(message: string, fields?: Record<string, unknown>): void;
@@ -17,37 +21,50 @@ export interface Logger {
 
 export interface LoggerOptions {
   readonly level?: LogLevel;
-  /** Where finished lines go; defaults to stderr. Tests pass a collector. */
+  /** Where finished lines go (without the newline); defaults to stderr. Tests pass a collector. */
   readonly write?: (line: string) => void;
-  /** Strings that must never appear in output (API keys, the admin token). */
+  /** Strings that must never appear in output (API keys, the admin token, the Redis password). */
   readonly secrets?: readonly (string | null | undefined)[];
   readonly now?: () => number;
 }
 
-export function createLogger(options: LoggerOptions = {}): Logger {
-  const threshold = LEVEL_RANK[options.level ?? 'info'];
-  const write = options.write ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const secrets = (options.secrets ?? []).filter((s): s is string => typeof s === 'string' && s.length >= 4);
-  const now = options.now ?? Date.now;
-  const emit = (level: LogLevel, message: string, fields?: Record<string, unknown>): void => {
-    if (LEVEL_RANK[level] < threshold) return;
-    let line = JSON.stringify({ time: new Date(now()).toISOString(), level, msg: message, ...fields }, errorReplacer);
-    // A secret may appear as written or JSON-escaped inside a string value.
-    for (const secret of secrets) line = line.replaceAll(secret, '[redacted]').replaceAll(JSON.stringify(secret).slice(1, -1), '[redacted]');
-    write(line);
-  };
-  return {
-    debug: (message, fields) => emit('debug', message, fields),
-    info: (message, fields) => emit('info', message, fields),
-    warn: (message, fields) => emit('warn', message, fields),
-    error: (message, fields) => emit('error', message, fields),
-  };
-}
+/**
+ * Fields that hold credentials, by name. Explicit paths only: a wildcard (`*.token`) would cost ~7 µs on
+ * every line (the access log writes one per request); the secret scrubber covers values anywhere.
+ */
+const CREDENTIAL_FIELDS = ['authorization', 'cookie', 'apiKey', 'api_key', 'adminToken', 'token', 'password', 'secret', 'headers.authorization', 'headers.cookie'];
 
-function errorReplacer(_key: string, value: unknown): unknown {
-  if (value instanceof Error) return { name: value.name, message: value.message, stack: value.stack };
-  return value;
+export function createLogger(options: LoggerOptions = {}): Logger {
+  const scrub = secretScrubber(options.secrets ?? []);
+  const write = options.write;
+  // Synchronous writes: a line logged just before process.exit() is never lost.
+  const stderr = write ? null : pino.destination({ dest: 2, sync: true });
+  const sink: DestinationStream = { write: (chunk: string) => (write ? write(scrub(chunk).replace(/\n$/, '')) : stderr!.write(scrub(chunk))) };
+  const now = options.now;
+  const base = pino(
+    {
+      level: options.level ?? 'info',
+      base: null,
+      messageKey: 'msg',
+      timestamp: now ? () => `,"time":"${new Date(now()).toISOString()}"` : pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      serializers: { error: stdSerializers.err, err: stdSerializers.err },
+      redact: { paths: CREDENTIAL_FIELDS, censor: REDACTED },
+      mixin: () => {
+        const request = currentRequestContext();
+        return request ? { requestId: request.requestId } : {};
+      },
+    },
+    sink,
+  );
+  const method =
+    (level: LogLevel) =>
+    (message: string, fields?: Record<string, unknown>): void => {
+      if (fields) base[level](fields, message);
+      else base[level](message);
+    };
+  return { debug: method('debug'), info: method('info'), warn: method('warn'), error: method('error') };
 }
 
 /** A logger that drops everything (for benchmarks and tests that don't inspect logs). */
-export const silentLogger: Logger = createLogger({ write: () => {} });
+export const silentLogger: Logger = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };

@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import { hostname } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Agent } from 'undici';
 import { createApp } from './app.js';
@@ -8,7 +9,13 @@ import { loadOperatorConfig, OperatorConfigError } from './config/operator-confi
 import { EnvError, parseEnv, type Env } from './env.js';
 import { createLogger, type Logger } from './logger.js';
 import { fetchModelEndpoints } from './openrouter/endpoints-client.js';
+import { auditAdminRefreshes } from './observability/admin-audit.js';
+import { createMetrics } from './observability/metrics.js';
+import { startMetricsServer } from './observability/metrics-server.js';
+import { secretScrubber } from './observability/secret-scrubber.js';
 import { fetchModels } from './openrouter/models-client.js';
+import { handleShutdownSignals } from './process-signals.js';
+import { stopRefreshing } from './stop-refreshing.js';
 import { ReplicatedCatalogue } from './replication/redis-replication.js';
 
 const BUNDLED_MODELS = fileURLToPath(new URL('../assets/openrouter-models.json', import.meta.url));
@@ -34,7 +41,19 @@ async function main(): Promise<void> {
   }
   const apiKey = operator.secrets.openRouterApiKey;
   const redisPassword = env.REDIS_URL ? decodeURIComponent(new URL(env.REDIS_URL).password) || null : null;
-  const logger = createLogger({ level: env.LOG_LEVEL, secrets: [apiKey, env.ADMIN_TOKEN, redisPassword] });
+  const secrets = [apiKey, env.ADMIN_TOKEN, redisPassword];
+  const logger = createLogger({ level: env.LOG_LEVEL, secrets });
+  const metrics = env.METRICS_PORT === 'off' ? null : createMetrics();
+  // Listening for signals from the start: a container stopped while it boots still exits cleanly.
+  let shutdown: ((signal: string) => Promise<void>) | null = null;
+  handleShutdownSignals({
+    logger,
+    shutdown: async (signal) => {
+      if (shutdown) return shutdown(signal);
+      logger.info(`${signal} received while starting: exiting`);
+      process.exit(0);
+    },
+  });
   for (const warning of operator.warnings) logger.warn(warning);
   if (env.ADMIN_TOKEN === undefined) logger.warn('ADMIN_TOKEN is not set: refreshCatalogue is refused for everyone');
 
@@ -58,26 +77,32 @@ async function main(): Promise<void> {
     dataDir: env.DATA_DIR,
     bundledModelsPath: BUNDLED_MODELS,
     logger,
+    ...(metrics ? { observer: metrics.catalogueObserver } : {}),
   });
 
   // With Redis, replicas share one catalogue and one refresher; without it, this process is on its own.
   const replicated = env.REDIS_URL
     ? new ReplicatedCatalogue({ service, redisUrl: env.REDIS_URL, logger, leaseTtlMs: env.REDIS_LEASE_TTL_MS, ...(env.REPLICA_ID ? { replicaId: env.REPLICA_ID } : {}) })
     : null;
-  const catalogue = replicated ?? service;
+  metrics?.watchCatalogue(replicated ?? service, replicated);
+  const catalogue = auditAdminRefreshes(replicated ?? service, { logger, replica: replicated?.replicaId ?? env.REPLICA_ID ?? hostname() });
 
   let shuttingDown = false;
   const app = createApp({ catalogue, adminToken: env.ADMIN_TOKEN ?? null, logger, graphiql: env.GRAPHIQL, isShuttingDown: () => shuttingDown });
   const server = createServer(app.requestListener);
   await (replicated ?? service).start();
-  await listen(server, env.PORT, env.HOST);
-  logger.info('llm-catalogue listening', { url: `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${(server.address() as { port: number }).port}/graphql`, graphiql: env.GRAPHIQL });
+  await listen(server, env.PORT, env.HOST).catch((error: unknown) => fail(`cannot serve the API on ${env.HOST}:${env.PORT}: ${describe(error)}`));
+  const metricsHost = env.METRICS_HOST ?? env.HOST;
+  const metricsServer =
+    metrics && env.METRICS_PORT !== 'off'
+      ? await startMetricsServer({ registry: metrics.registry, port: env.METRICS_PORT, host: metricsHost, scrub: secretScrubber(secrets) }).catch((error: unknown) =>
+          fail(`cannot serve metrics on ${metricsHost}:${env.METRICS_PORT} (set METRICS_PORT to another port, or off): ${describe(error)}`),
+        )
+      : null;
+  if (metricsServer) logger.info('metrics listening', { url: urlOf(metricsServer, metricsHost, '/metrics') });
+  logger.info('llm-catalogue listening', { url: urlOf(server, env.HOST, '/graphql'), graphiql: env.GRAPHIQL });
 
-  const shutdown = async (signal: string): Promise<void> => {
-    if (shuttingDown) {
-      logger.warn(`second ${signal}: exiting now`);
-      process.exit(1);
-    }
+  shutdown = async (signal: string): Promise<void> => {
     shuttingDown = true;
     logger.info(`${signal} received: shutting down`, { graceMs: env.SHUTDOWN_GRACE_MS });
     const forced = setTimeout(() => {
@@ -87,15 +112,22 @@ async function main(): Promise<void> {
     forced.unref();
     // Order matters: stop refreshing (its file write is atomic), stop accepting, drain, then close outbound connections.
     await replicated?.stop();
-    await service.stop();
+    const { cut } = await stopRefreshing(service, dispatcher, { logger, budgetMs: Math.min(2_000, env.SHUTDOWN_GRACE_MS / 4) });
     await closeServer(server, Math.min(2_000, env.SHUTDOWN_GRACE_MS / 2));
     await app.yoga.dispose();
-    await dispatcher.close();
+    if (!cut) await dispatcher.close();
+    if (metricsServer) await closeServer(metricsServer, 0);
     logger.info('shutdown complete');
     process.exit(0);
   };
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+function urlOf(server: Server, host: string, path: string): string {
+  return `http://${host === '0.0.0.0' ? 'localhost' : host}:${(server.address() as { port: number }).port}${path}`;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {

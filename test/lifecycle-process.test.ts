@@ -2,10 +2,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'undici';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { readSnapshot } from '../src/catalogue/persistence.js';
 import { readFixtureBytes } from './support/fixtures.js';
-import { startServer } from './support/server-process.js';
+import { freePort } from './support/redis-server.js';
+import { portIsFree, processGroupMembers, startServer } from './support/server-process.js';
 import { FakeUpstream } from './support/upstream.js';
 
 const ADMIN = 'lifecycle-admin-token-0123456789';
@@ -149,6 +150,138 @@ describe('the etag across a clean restart', () => {
     } finally {
       second.child.kill('SIGTERM');
       expect(await second.exited).toBe(0);
+    }
+  });
+});
+
+/** An open catalogueUpdated stream: it keeps a shutdown draining for its drain time (2 s). */
+async function openSubscription(url: string): Promise<void> {
+  const response = await request(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+    body: JSON.stringify({ query: 'subscription { catalogueUpdated { version } }' }),
+  });
+  response.body.on('error', () => {});
+  response.body.resume();
+}
+
+describe('started as the README says: `npm start` with a PORT, signalled like a container runtime signals its process', () => {
+  const groups: number[] = [];
+  // A failed test must not leave a server behind: kill whatever is left of each process group.
+  afterEach(() => {
+    for (const pgid of groups.splice(0)) if (processGroupMembers(pgid).length > 0) process.kill(-pgid, 'SIGKILL');
+  });
+
+  const start = async () => {
+    const port = await freePort();
+    const env = { PORT: String(port), OPENROUTER_BASE_URL: 'http://127.0.0.1:1', DATA_DIR: mkdtempSync(join(tmpdir(), 'npm-start-')), SHUTDOWN_GRACE_MS: '8000' };
+    const server = await startServer(env, 60_000, { launcher: 'npm' });
+    groups.push(server.child.pid!);
+    expect(server.url).toBe(`http://127.0.0.1:${port}`);
+    // npm execs node in place of its shell: npm and node are the whole tree.
+    expect(processGroupMembers(server.child.pid!)).toHaveLength(2);
+    return { server, port };
+  };
+
+  const expectNothingLeft = async (pgid: number, port: number) => {
+    // npm exits once node has: by then no member of its process group may remain.
+    expect(processGroupMembers(pgid)).toEqual([]);
+    expect(await portIsFree(port)).toBe(true);
+  };
+
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    it(`${signal} to the npm process alone: graceful shutdown, exit status 0, no process left, port free`, async () => {
+      const { server, port } = await start();
+      const started = Date.now();
+      process.kill(server.child.pid!, signal);
+      expect(await server.exited).toBe(0);
+      expect(Date.now() - started).toBeLessThan(8_000);
+      expect(server.logs.some((line) => line.includes(`"${signal} received: shutting down"`))).toBe(true);
+      expect(server.logs.some((line) => line.includes('"shutdown complete"'))).toBe(true);
+      await expectNothingLeft(server.child.pid!, port);
+    });
+  }
+
+  it('Ctrl-C in a terminal (SIGINT to the whole process group, forwarded again by npm) is one request: exit status 0', async () => {
+    const { server, port } = await start();
+    process.kill(-server.child.pid!, 'SIGINT');
+    expect(await server.exited).toBe(0);
+    expect(server.logs.some((line) => line.includes('second SIGINT'))).toBe(false);
+    await expectNothingLeft(server.child.pid!, port);
+  });
+
+  it('a second SIGTERM to npm while the first shutdown drains forces the exit at once; nothing is left', async () => {
+    const { server, port } = await start();
+    await openSubscription(server.url);
+    process.kill(server.child.pid!, 'SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    const forced = Date.now();
+    process.kill(server.child.pid!, 'SIGTERM');
+    expect(await server.exited).toBe(1);
+    expect(Date.now() - forced).toBeLessThan(1_500);
+    expect(server.logs.some((line) => line.includes('second SIGTERM: exiting now'))).toBe(true);
+    await expectNothingLeft(server.child.pid!, port);
+  });
+
+  it('SIGTERM while the server is still starting: exit status 0', async () => {
+    const port = await freePort();
+    const child = (await import('node:child_process')).spawn(process.execPath, ['dist/main.js'], {
+      cwd: new URL('../', import.meta.url),
+      env: { PATH: process.env.PATH, PORT: String(port), HOST: '127.0.0.1', METRICS_PORT: '0', OPENROUTER_BASE_URL: 'http://127.0.0.1:1', DATA_DIR: mkdtempSync(join(tmpdir(), 'early-signal-')) },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')));
+    let stderr = '';
+    // The first log line means the handlers are installed; the catalogue is not loaded yet.
+    await new Promise<void>((resolve) => child.stderr.on('data', (chunk: Buffer) => ((stderr += chunk.toString()), resolve())));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(await portIsFree(port)).toBe(true);
+    expect(stderr).toMatch(/SIGTERM received/);
+  });
+});
+
+describe('ports already taken', () => {
+  it('refuses to start with one line naming the address and the setting, for the API port and the metrics port', async () => {
+    const { createServer } = await import('node:net');
+    const squatter = createServer();
+    await new Promise<void>((resolve) => squatter.listen(0, '127.0.0.1', resolve));
+    const taken = String((squatter.address() as { port: number }).port);
+    const base = { OPENROUTER_BASE_URL: 'http://127.0.0.1:1', DATA_DIR: mkdtempSync(join(tmpdir(), 'taken-')) };
+    try {
+      await expect(startServer({ ...base, PORT: taken })).rejects.toThrow(new RegExp(`llm-catalogue: cannot serve the API on 127\\.0\\.0\\.1:${taken}: listen EADDRINUSE`));
+      await expect(startServer({ ...base, METRICS_PORT: taken })).rejects.toThrow(
+        new RegExp(`llm-catalogue: cannot serve metrics on 127\\.0\\.0\\.1:${taken} \\(set METRICS_PORT to another port, or off\\): listen EADDRINUSE`),
+      );
+      const off = await startServer({ ...base, METRICS_PORT: 'off' });
+      expect(off.metricsUrl).toBeNull();
+      off.child.kill('SIGTERM');
+      expect(await off.exited).toBe(0);
+    } finally {
+      squatter.close();
+    }
+  });
+});
+
+describe('an outbound request that ignores its abort', () => {
+  it('SIGTERM while the startup refresh is stuck in a TLS handshake: outbound connections are cut, exit 0 well within the grace period', async () => {
+    // Accepts TCP connections and never answers the TLS ClientHello: undici stays in its connect phase,
+    // where it does not notice an abort (the same happens with a slow DNS lookup).
+    const { createServer } = await import('node:net');
+    const silent = createServer((socket) => socket.on('error', () => {}));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const port = (silent.address() as { port: number }).port;
+    try {
+      const server = await startServer({ OPENROUTER_BASE_URL: `https://127.0.0.1:${port}`, DATA_DIR: mkdtempSync(join(tmpdir(), 'stuck-tls-')), SHUTDOWN_GRACE_MS: '8000' });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const started = Date.now();
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toBe(0);
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(server.logs.some((line) => line.includes('cutting outbound connections'))).toBe(true);
+      expect(server.logs.some((line) => line.includes('"shutdown complete"'))).toBe(true);
+    } finally {
+      silent.close();
     }
   });
 });

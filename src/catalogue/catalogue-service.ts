@@ -16,6 +16,7 @@ import { isOpenRouterProvider, type CatalogueConfig } from './types.js';
 import { makeVersion, type CatalogueOrigin, type CatalogueVersion } from './version.js';
 import { applyHealthState, healthStateOf } from './health-state.js';
 import { canonicalJson } from './canonical-json.js';
+import type { CatalogueObserver } from './observer.js';
 
 /** Runs one health enrichment cycle over a list of configs (see enrichment.ts); never rejects for upstream failures. */
 export type Enricher = (configs: readonly CatalogueConfig[], signal: AbortSignal) => Promise<{ configs: CatalogueConfig[]; report: EnrichmentReport }>;
@@ -44,6 +45,8 @@ export interface CatalogueServiceOptions {
   readonly retryMaxMs?: number;
   /** How many change records are kept (in memory and on disk). */
   readonly maxChanges?: number;
+  /** Told about every refresh and enrichment cycle (metrics). */
+  readonly observer?: CatalogueObserver;
 }
 
 const HOUR_MS = 3_600_000;
@@ -283,14 +286,26 @@ export class CatalogueService implements CatalogueApi {
   }
 
   private async runEnrichment(configs: readonly CatalogueConfig[], signal: AbortSignal): Promise<{ configs: readonly CatalogueConfig[]; at: number | null }> {
+    const startedAt = this.now();
     try {
       const { configs: enriched, report } = await this.options.enrich(configs, signal);
       this.options.logger.info('health enrichment finished', { ...report });
+      this.notify((observer) => observer.enrichmentFinished?.(report, this.now() - startedAt));
       return { configs: enriched, at: this.now() };
     } catch (error) {
       // Health is best-effort: a failed cycle leaves static scores, never a failed refresh.
       this.options.logger.warn(`health enrichment failed, keeping static scores: ${error instanceof Error ? error.message : String(error)}`);
+      this.notify((observer) => observer.enrichmentFinished?.(null, this.now() - startedAt));
       return { configs, at: null };
+    }
+  }
+
+  private notify(call: (observer: CatalogueObserver) => void): void {
+    if (!this.options.observer) return;
+    try {
+      call(this.options.observer);
+    } catch (error) {
+      this.options.logger.error('catalogue observer failed', { error });
     }
   }
 
@@ -330,6 +345,7 @@ export class CatalogueService implements CatalogueApi {
       malformedCount,
       nextAttemptAt: this.nextAttemptAt,
     };
+    this.notify((observer) => observer.refreshFinished?.({ trigger, forced, outcome, durationMs: this.report!.finishedAt - startedAt }));
     return outcome;
   }
 

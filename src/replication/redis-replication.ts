@@ -93,6 +93,11 @@ export class ReplicatedCatalogue implements CatalogueApi {
     return this.mode;
   }
 
+  /** Whether the command connection to Redis is up (for metrics and health reporting). */
+  isRedisConnected(): boolean {
+    return this.redisUp;
+  }
+
   current(): CatalogueVersion | null {
     return this.options.service.current();
   }
@@ -284,6 +289,7 @@ export class ReplicatedCatalogue implements CatalogueApi {
     // The service's single flight merges requests from every replica into one upstream fetch.
     // An accepted version was already published by the onVersion listener, on this same connection, so
     // the follower receives it before this reply.
+    this.options.logger.info('carrying out a refresh forwarded by another replica', { from: request.from, force: request.force });
     const outcome = await this.options.service.refresh({ force: request.force, trigger: 'admin' });
     const wire: WireOutcome = outcome.kind === 'accepted' ? { kind: 'accepted', etag: outcome.version.etag } : outcome;
     await this.commands.publish(this.key('refresh-replies'), JSON.stringify({ id: request.id, outcome: wire } satisfies RefreshReply));

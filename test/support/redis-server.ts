@@ -11,23 +11,47 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
+/** What a test says when it cannot run Redis: one line, with the way to get it. */
+export const REDIS_MISSING =
+  'redis-server not found on PATH: the replication tests run a real Redis; install it (Debian/Ubuntu: `sudo apt-get install redis-server`, macOS: `brew install redis`) and run the tests again';
+
+export interface RedisServerOptions {
+  /** Sets `requirepass`: the URL then carries it, as a production REDIS_URL would. */
+  readonly password?: string;
+  /** The executable (default `redis-server`, looked up on PATH). */
+  readonly command?: string;
+}
+
 /** A real `redis-server` on 127.0.0.1 that a test can stop and start again on the same port. */
 export class RedisServer {
   private child: ChildProcess | null = null;
-  private constructor(readonly port: number) {}
+  private constructor(
+    readonly port: number,
+    private readonly options: RedisServerOptions,
+  ) {}
 
-  static async start(): Promise<RedisServer> {
-    const server = new RedisServer(await freePort());
+  static async start(options: RedisServerOptions = {}): Promise<RedisServer> {
+    const server = new RedisServer(await freePort(), options);
     await server.restart();
     return server;
   }
 
   get url(): string {
-    return `redis://127.0.0.1:${this.port}`;
+    return `redis://${this.options.password ? `:${encodeURIComponent(this.options.password)}@` : ''}127.0.0.1:${this.port}`;
   }
 
   async restart(): Promise<void> {
-    this.child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    const auth = this.options.password ? ['--requirepass', this.options.password] : [];
+    const child = spawn(this.options.command ?? 'redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', ...auth], { stdio: 'ignore' });
+    this.child = child;
+    const spawned = await new Promise<Error | null>((resolve) => {
+      child.once('spawn', () => resolve(null));
+      child.once('error', resolve);
+    });
+    if (spawned !== null) {
+      this.child = null;
+      throw (spawned as NodeJS.ErrnoException).code === 'ENOENT' ? new Error(REDIS_MISSING) : spawned;
+    }
     const client = new Redis(this.url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
     client.on('error', () => {});
     for (let attempt = 0; attempt < 100; attempt += 1) {

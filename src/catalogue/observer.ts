@@ -1,0 +1,20 @@
+import type { EnrichmentReport } from './enrichment.js';
+import type { RefreshOutcome, RefreshTrigger } from './refresh-types.js';
+
+/** One finished refresh attempt, accepted or not. */
+export interface RefreshEvent {
+  readonly trigger: RefreshTrigger;
+  readonly forced: boolean;
+  readonly outcome: RefreshOutcome;
+  readonly durationMs: number;
+}
+
+/**
+ * Hooks for whoever watches the catalogue service from outside the domain (the metrics). Every hook
+ * is optional; an observer that throws is logged and never disturbs a refresh.
+ */
+export interface CatalogueObserver {
+  refreshFinished?(event: RefreshEvent): void;
+  /** After each health enrichment cycle; `report` is null when the cycle itself failed and static scores were kept. */
+  enrichmentFinished?(report: EnrichmentReport | null, durationMs: number): void;
+}
