@@ -2,12 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
-import { FileReadError, readRegularFile } from '../config/regular-file.js';
-import { formatZodError } from '../config/zod-issues.js';
+import { FileReadError, readRegularFile } from '../input/regular-file.js';
+import { formatZodError } from '../input/zod-issues.js';
 import type { OpenRouterModel } from '../openrouter/models-payload.js';
 import type { CatalogueDiff } from './diff.js';
 import type { CatalogueOrigin } from './version.js';
-import { hasUnprintable, SERVED_INT_MAX, SERVED_TIME_MAX_MS } from './served-range.js';
+import { hasUnprintable, SERVED_INT_MAX, SERVED_TIME_MAX_MS } from '../input/served-range.js';
 
 /**
  * The last-good catalogue on disk. It stores what OpenRouter sent (the fields the rules read), the

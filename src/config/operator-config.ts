@@ -1,15 +1,15 @@
 import type { z } from 'zod';
 import { perMillion } from '../catalogue/generate.js';
-import { isServedInt, SERVED_INT_MAX, SERVED_INT_MIN } from '../catalogue/served-range.js';
+import { isServedInt, SERVED_INT_MAX, SERVED_INT_MIN } from '../input/served-range.js';
 import { STABLE_ID_HASH_WIDTH } from '../catalogue/stable-id.js';
 import { scoreOperatorConfig } from '../catalogue/scoring.js';
 import { DEFAULT_OPENROUTER_SETTINGS, type OpenRouterSettings } from '../catalogue/settings.js';
 import type { CatalogueConfig } from '../catalogue/types.js';
 import { withoutCredentials } from './credential-params.js';
-import { FileReadError, readRegularFile } from './regular-file.js';
+import { FileReadError, readRegularFile } from '../input/regular-file.js';
 import { MAX_OPERATOR_FILE_BYTES, parseYaml, YamlProblems } from './yaml-document.js';
 import { fileSchema, type staticConfigSchema } from './operator-schema.js';
-import { formatZodError } from './zod-issues.js';
+import { formatZodError } from '../input/zod-issues.js';
 
 /**
  * The operator's YAML, in the original's file shape: a `global_llm_configs` list of curated

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SERVED_INT_MAX, SERVED_INT_MIN } from '../catalogue/served-range.js';
+import { SERVED_INT_MAX, SERVED_INT_MIN } from '../input/served-range.js';
 
 /**
  * The operator file's schema. Keys are checked strictly, so a typo is an error that names its path
