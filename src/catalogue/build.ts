@@ -1,5 +1,6 @@
 import type { DroppedModel, OpenRouterModel, ParsedModelsPayload } from '../openrouter/models-payload.js';
 import type { OperatorConfig } from '../config/operator-config.js';
+import { curatedConfig } from './config-factory.js';
 import { generateOpenRouterConfigs, type ExclusionReason } from './generate.js';
 import type { CatalogueConfig } from './types.js';
 
@@ -41,14 +42,15 @@ export function buildCatalogue(operator: OperatorConfig, payload: ParsedModelsPa
       : { configs: [], models: [], excluded: {} };
   // OpenRouter ids are generated without regard to operator ids, exactly as the original did, so
   // pinned ids never move; a model whose id an operator config already holds is left out instead.
-  const operatorIds = new Set(operator.staticConfigs.map((config) => config.id));
+  const curated = operator.curatedModels.map(curatedConfig);
+  const operatorIds = new Set(curated.map((config) => config.id));
   const excluded: Record<string, number> = { ...generated.excluded };
   const openRouterConfigs = generated.configs.filter((config) => {
     if (!operatorIds.has(config.id)) return true;
     excluded['id-taken-by-operator-config'] = (excluded['id-taken-by-operator-config'] ?? 0) + 1;
     return false;
   });
-  const configs = Object.freeze([...operator.staticConfigs, ...openRouterConfigs]);
+  const configs = Object.freeze([...curated, ...openRouterConfigs]);
   const malformed = payload?.dropped ?? [];
   return { configs, models: generated.models, summary: summarize(configs, excluded, malformed, payload?.malformedCount ?? malformed.length) };
 }

@@ -1,7 +1,7 @@
 import type { Logger } from '../logger.js';
 import type { BuiltCatalogue } from './build.js';
 import type { GuardName, RefreshOutcome } from './refresh-types.js';
-import type { OpenRouterSettings } from './settings.js';
+import type { OpenRouterSettings } from '../config/openrouter-settings.js';
 
 type GuardSettings = Pick<OpenRouterSettings, 'maxMalformedFraction' | 'maxShrinkFraction' | 'maxGrowthFactor'>;
 

@@ -6,6 +6,9 @@ import { SERVED_INT_MAX, SERVED_INT_MIN } from '../input/served-range.js';
  * instead of a silently ignored setting. `config/catalogue.example.yaml` documents every key.
  */
 
+/** The largest `max_models` accepted. */
+export const MAX_MODELS_LIMIT = 1_000_000;
+
 // Every count is served as the API's Int (signed 32-bit): a larger one would break every listing.
 const nonNegativeInt = z.number().int().nonnegative().max(SERVED_INT_MAX);
 
@@ -79,7 +82,7 @@ const openRouterBlockSchema = z.strictObject({
   max_shrink_fraction: z.number().min(0).max(1).optional(),
   max_malformed_fraction: z.number().min(0).max(1).optional(),
   max_growth_factor: z.number().min(1).optional(),
-  max_models: z.number().int().min(1).max(1_000_000).optional(),
+  max_models: z.number().int().min(1).max(MAX_MODELS_LIMIT).optional(),
   max_string_length: z.number().int().min(100).max(1_000_000).optional(),
   max_snapshot_mib: z.number().positive().max(4096).optional(),
   /** Deprecated: tiers now come from OpenRouter's own pricing. Accepted and ignored, with a warning. */

@@ -1,5 +1,6 @@
 import { HEALTH_BLEND_WEIGHT } from '../catalogue/health-state.js';
-import { AUTO_ENTRY, MAX_SEARCH_LENGTH, queryConfigs, type ConfigOrder } from '../catalogue/query.js';
+import { AUTO_ENTRY } from '../catalogue/config-factory.js';
+import { MAX_SEARCH_LENGTH, queryConfigs, type ConfigOrder } from '../catalogue/query.js';
 import type { CatalogueConfig, PricingPerMillion } from '../catalogue/types.js';
 import { badUserInput, builder } from './builder.js';
 import { AutoPinTierEnum, ConfigSourceEnum, TierEnum } from './enums.js';
