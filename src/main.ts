@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Agent } from 'undici';
 import { createApp } from './app.js';
 import { CatalogueService } from './catalogue/catalogue-service.js';
-import { HealthCache, runEnrichmentCycle } from './catalogue/enrichment.js';
+import { runEnrichmentCycle } from './catalogue/enrichment.js';
 import { loadOperatorConfig, OperatorConfigError } from './config/operator-config.js';
 import { EnvError, parseEnv, type Env } from './env.js';
 import { createLogger, type Logger } from './logger.js';
@@ -39,22 +39,15 @@ async function main(): Promise<void> {
   if (env.ADMIN_TOKEN === undefined) logger.warn('ADMIN_TOKEN is not set: refreshCatalogue is refused for everyone');
 
   const dispatcher = new Agent({ connections: 32 });
-  let healthCache = new HealthCache();
   const service = new CatalogueService({
     operator,
     fetchModels: (signal) => fetchModels({ dispatcher, baseUrl: env.OPENROUTER_BASE_URL, apiKey }, signal),
-    enrich: (configs, signal) =>
+    enrich: (configs, book, signal) =>
       runEnrichmentCycle(configs, {
-        cache: healthCache,
+        book,
         signal,
         fetchEndpoints: (modelId, fetchSignal) => fetchModelEndpoints(modelId, { dispatcher, baseUrl: env.OPENROUTER_BASE_URL, apiKey, ...(fetchSignal ? { signal: fetchSignal } : {}) }),
       }),
-    healthCache: {
-      toJSON: () => healthCache.toJSON(),
-      restore: (json) => {
-        healthCache = HealthCache.fromJSON(json);
-      },
-    },
     dataDir: env.DATA_DIR,
     bundledModelsPath: BUNDLED_MODELS,
     logger,

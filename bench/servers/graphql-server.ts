@@ -16,8 +16,7 @@ const service = new CatalogueService({
   fetchModels: async () => {
     throw new UpstreamError('transport', 'offline benchmark');
   },
-  enrich: async (configs) => ({ configs: [...configs], report: { selected: 0, failures: 0, failRatio: 0, degraded: false, gatedCount: 0, failuresByKind: {}, durationMs: 0 } }),
-  healthCache: { toJSON: () => null, restore: () => undefined },
+  enrich: async (configs, book) => ({ configs: [...configs], book, report: { selected: 0, failures: 0, failRatio: 0, degraded: false, gatedCount: 0, failuresByKind: {}, durationMs: 0 } }),
   dataDir: null,
   bundledModelsPath: fileURLToPath(new URL('../../assets/openrouter-models.json', import.meta.url)),
   logger: silentLogger,

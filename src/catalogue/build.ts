@@ -4,13 +4,8 @@ import { curatedConfig } from './config-factory.js';
 import { generateOpenRouterConfigs, type ExclusionReason } from './generate.js';
 import type { CatalogueConfig } from './types.js';
 
-/** What one generation kept and left out, for logs, the preview CLI and the API. */
-export interface GenerationSummary {
-  readonly kept: number;
-  readonly free: number;
-  readonly premium: number;
-  readonly fromYaml: number;
-  readonly fromOpenRouter: number;
+/** What one generation left out of an OpenRouter list, for the guards, logs and the preview CLI. */
+export interface LeftOut {
   /** Valid OpenRouter models left out by a catalogue rule, by rule. */
   readonly excluded: Partial<Record<ExclusionReason | 'id-taken-by-operator-config', number>>;
   /** The first malformed OpenRouter model objects, each with its reason. */
@@ -22,7 +17,7 @@ export interface GenerationSummary {
 export interface BuiltCatalogue {
   /** Operator configs first, then OpenRouter configs in payload order, as the original lists them. */
   readonly configs: readonly CatalogueConfig[];
-  readonly summary: GenerationSummary;
+  readonly leftOut: LeftOut;
   /**
    * The OpenRouter models that made configs, in payload order: what is persisted. Models a rule
    * excluded are not kept, since the rules do not depend on the operator file; models whose id an
@@ -52,30 +47,5 @@ export function buildCatalogue(operator: OperatorConfig, payload: ParsedModelsPa
   });
   const configs = Object.freeze([...curated, ...openRouterConfigs]);
   const malformed = payload?.dropped ?? [];
-  return { configs, models: generated.models, summary: summarize(configs, excluded, malformed, payload?.malformedCount ?? malformed.length) };
-}
-
-/** Counts a list of configs by tier and source. */
-export function summarize(
-  configs: readonly CatalogueConfig[],
-  excluded: GenerationSummary['excluded'] = {},
-  malformed: readonly DroppedModel[] = [],
-  malformedCount = malformed.length,
-): GenerationSummary {
-  let free = 0;
-  let fromYaml = 0;
-  for (const config of configs) {
-    if (config.billingTier === 'free') free += 1;
-    if (config.source === 'yaml') fromYaml += 1;
-  }
-  return {
-    kept: configs.length,
-    free,
-    premium: configs.length - free,
-    fromYaml,
-    fromOpenRouter: configs.length - fromYaml,
-    excluded,
-    malformed,
-    malformedCount,
-  };
+  return { configs, models: generated.models, leftOut: { excluded, malformed, malformedCount: payload?.malformedCount ?? malformed.length } };
 }

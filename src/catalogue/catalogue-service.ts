@@ -5,33 +5,27 @@ import type { Logger } from '../logger.js';
 import { UpstreamError } from '../openrouter/http.js';
 import type { FetchedModels } from '../openrouter/models-client.js';
 import { parseModelsBody, type OpenRouterModel } from '../openrouter/models-payload.js';
-import { buildCatalogue, type BuiltCatalogue } from './build.js';
+import { buildCatalogue } from './build.js';
 import { diffVersions, isEmptyDiff, type CatalogueDiff } from './diff.js';
-import type { EnrichmentReport } from './enrichment.js';
+import { withHealth } from './config-health.js';
+import type { EnrichmentResult } from './enrichment.js';
+import { HealthBook } from './health-book.js';
 import { readSnapshot, writeSnapshot, type CatalogueSnapshot, type ConfigHealthState } from './persistence.js';
 import { removeStaleTemporaries } from './stale-temporaries.js';
 import type { CatalogueApi, RefreshOptions, RefreshOutcome, RefreshReport, RefreshTrigger } from './refresh-types.js';
 import { guardFetchedList, logLeftOut } from './refresh-guards.js';
 import { isOpenRouterProvider, type CatalogueConfig } from './types.js';
 import { makeVersion, type CatalogueOrigin, type CatalogueVersion } from './version.js';
-import { applyHealthState, healthStateOf } from './health-state.js';
 import { canonicalJson } from './canonical-json.js';
 
 /** Runs one health enrichment cycle over a list of configs (see enrichment.ts); never rejects for upstream failures. */
-export type Enricher = (configs: readonly CatalogueConfig[], signal: AbortSignal) => Promise<{ configs: CatalogueConfig[]; report: EnrichmentReport }>;
-
-/** Where the health cache lives and how it is saved and restored with the snapshot. */
-export interface HealthCachePersistence {
-  toJSON(): unknown;
-  restore(json: unknown): void;
-}
+export type Enricher = (configs: readonly CatalogueConfig[], book: HealthBook, signal: AbortSignal) => Promise<EnrichmentResult>;
 
 export interface CatalogueServiceOptions {
   readonly operator: OperatorConfig;
   /** Fetches and validates the model list; throws UpstreamError on failure. */
   readonly fetchModels: (signal: AbortSignal) => Promise<FetchedModels>;
   readonly enrich: Enricher;
-  readonly healthCache: HealthCachePersistence;
   /** Directory for the persisted catalogue; null disables persistence. */
   readonly dataDir: string | null;
   /** The OpenRouter model list shipped with the package, used when nothing is persisted. */
@@ -58,6 +52,7 @@ export class CatalogueService implements CatalogueApi {
   private version: CatalogueVersion | null = null;
   private models: readonly OpenRouterModel[] = [];
   private generatedAtSeconds = 0;
+  private healthBook = HealthBook.EMPTY;
   private changeLog: CatalogueDiff[] = [];
   private report: RefreshReport | null = null;
   private inFlight: Promise<RefreshOutcome> | null = null;
@@ -139,7 +134,7 @@ export class CatalogueService implements CatalogueApi {
   private async loadInitial(): Promise<void> {
     const { operator, logger } = this.options;
     if (!operator.openRouter.enabled) {
-      this.publish(this.versionFrom(buildCatalogue(operator, null, this.nowSeconds()), 'operator-only', null, null), 'never');
+      this.publish(this.versionFrom(buildCatalogue(operator, null, this.nowSeconds()).configs, 'operator-only', null, null), 'never');
       return;
     }
     if (await this.loadPersisted()) return;
@@ -149,11 +144,11 @@ export class CatalogueService implements CatalogueApi {
       this.generatedAtSeconds = this.nowSeconds();
       const built = buildCatalogue(operator, payload, this.generatedAtSeconds);
       this.models = built.models;
-      this.publish(this.versionFrom(built, 'bundled-snapshot', null, null), 'never');
+      this.publish(this.versionFrom(built.configs, 'bundled-snapshot', null, null), 'never');
       logger.info('serving the bundled OpenRouter snapshot until the first live refresh', { configs: built.configs.length });
       return;
     }
-    this.publish(this.versionFrom(buildCatalogue(operator, null, this.nowSeconds()), 'operator-only', null, null), 'never');
+    this.publish(this.versionFrom(buildCatalogue(operator, null, this.nowSeconds()).configs, 'operator-only', null, null), 'never');
   }
 
   /** Temporary files of a write that a crash interrupted would otherwise pile up in DATA_DIR forever. */
@@ -190,13 +185,16 @@ export class CatalogueService implements CatalogueApi {
    * and scores are those of the process that made it. Throws when its health cache is invalid.
    */
   private restore(snapshot: CatalogueSnapshot, origin: CatalogueOrigin): CatalogueVersion {
-    this.options.healthCache.restore(snapshot.healthCache);
+    this.healthBook = HealthBook.of(snapshot.healthCache);
     this.generatedAtSeconds = snapshot.generatedAtSeconds;
     this.changeLog = [...snapshot.changes];
     const built = buildCatalogue(this.options.operator, { models: [...snapshot.models], dropped: [] }, snapshot.generatedAtSeconds);
     this.models = built.models;
-    const configs = applyHealthState(built.configs, new Map(Object.entries(snapshot.configHealth)));
-    const version = this.versionFrom({ ...built, configs }, origin, snapshot.fetchedAt, snapshot.enrichedAt);
+    const configs = built.configs.map((config) => {
+      const state = isOpenRouterProvider(config) ? snapshot.configHealth[config.modelName] : undefined;
+      return state ? withHealth(config, state.health) : config;
+    });
+    const version = this.versionFrom(configs, origin, snapshot.fetchedAt, snapshot.enrichedAt);
     this.publish(version, 'never');
     return version;
   }
@@ -206,7 +204,9 @@ export class CatalogueService implements CatalogueApi {
     const version = this.version;
     if (version === null) return null;
     const configHealth: Record<string, ConfigHealthState> = {};
-    for (const config of version.configs) if (isOpenRouterProvider(config)) configHealth[config.modelName] = healthStateOf(config);
+    for (const config of version.configs) {
+      if (isOpenRouterProvider(config)) configHealth[config.modelName] = { healthGated: config.healthGated, qualityScoreHealth: config.qualityScoreHealth, health: config.health };
+    }
     return {
       savedAt: this.now(),
       origin: version.origin,
@@ -215,7 +215,7 @@ export class CatalogueService implements CatalogueApi {
       generatedAtSeconds: this.generatedAtSeconds,
       models: this.models,
       configHealth,
-      healthCache: this.options.healthCache.toJSON(),
+      healthCache: this.healthBook.toRecord(),
       changes: this.changeLog,
     };
   }
@@ -263,9 +263,9 @@ export class CatalogueService implements CatalogueApi {
     }
     const nowSeconds = this.nowSeconds();
     const built = buildCatalogue(this.options.operator, fetched, nowSeconds);
-    const malformedCount = built.summary.malformedCount;
+    const malformedCount = built.leftOut.malformedCount;
     logLeftOut(built, this.options.operator.openRouter, this.options.logger);
-    const rejection = force ? null : guardFetchedList(built, fetched.models.length, this.version?.summary.fromOpenRouter ?? 0, this.options.operator.openRouter);
+    const rejection = force ? null : guardFetchedList(built, fetched.models.length, this.version?.counts.openRouter ?? 0, this.options.operator.openRouter);
     if (rejection) return this.finish(trigger, force, startedAt, rejection, malformedCount);
 
     const enriched = await this.runEnrichment(built.configs, signal);
@@ -274,7 +274,7 @@ export class CatalogueService implements CatalogueApi {
       const aborted: RefreshOutcome = { kind: 'upstream-unavailable', failureKind: 'aborted', message: 'refresh aborted by shutdown', status: null, retryAfterSeconds: null };
       return this.finish(trigger, force, startedAt, aborted, malformedCount);
     }
-    const version = this.versionFrom({ ...built, configs: enriched.configs }, 'live', fetched.fetchedAt, enriched.at);
+    const version = this.versionFrom(enriched.configs, 'live', fetched.fetchedAt, enriched.at);
     this.models = built.models;
     this.generatedAtSeconds = nowSeconds;
     const diff = this.publish(version, 'always');
@@ -284,7 +284,8 @@ export class CatalogueService implements CatalogueApi {
 
   private async runEnrichment(configs: readonly CatalogueConfig[], signal: AbortSignal): Promise<{ configs: readonly CatalogueConfig[]; at: number | null }> {
     try {
-      const { configs: enriched, report } = await this.options.enrich(configs, signal);
+      const { configs: enriched, book, report } = await this.options.enrich(configs, this.healthBook, signal);
+      this.healthBook = book;
       this.options.logger.info('health enrichment finished', { ...report });
       return { configs: enriched, at: this.now() };
     } catch (error) {
@@ -300,7 +301,7 @@ export class CatalogueService implements CatalogueApi {
     const enriched = await this.runEnrichment(current.configs, signal);
     // Nothing learned (every fetch failed, or health is unchanged): keep the version as it is.
     if (enriched.at === null || signal.aborted || contentHash(enriched.configs) === current.etag) return;
-    this.publish(this.versionFrom({ configs: enriched.configs, summary: current.summary }, current.origin, current.fetchedAt, enriched.at), 'when-changed');
+    this.publish(this.versionFrom(enriched.configs, current.origin, current.fetchedAt, enriched.at), 'when-changed');
     await this.persist();
   }
 
@@ -369,16 +370,15 @@ export class CatalogueService implements CatalogueApi {
     this.nextAttemptAt = null;
   }
 
-  private versionFrom(built: Pick<BuiltCatalogue, 'configs' | 'summary'>, origin: CatalogueOrigin, fetchedAt: number | null, enrichedAt: number | null): CatalogueVersion {
+  private versionFrom(configs: readonly CatalogueConfig[], origin: CatalogueOrigin, fetchedAt: number | null, enrichedAt: number | null): CatalogueVersion {
     return makeVersion({
       version: (this.version?.version ?? 0) + 1,
-      etag: contentHash(built.configs),
+      etag: contentHash(configs),
       origin,
       createdAt: this.now(),
       fetchedAt,
       enrichedAt,
-      configs: built.configs,
-      summary: { ...built.summary, kept: built.configs.length },
+      configs,
     });
   }
 

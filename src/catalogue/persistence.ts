@@ -6,6 +6,7 @@ import { FileReadError, readRegularFile } from '../input/regular-file.js';
 import { formatZodError } from '../input/zod-issues.js';
 import type { OpenRouterModel } from '../openrouter/models-payload.js';
 import type { CatalogueDiff } from './diff.js';
+import { GATE_REASONS, type ModelHealth } from './model-health.js';
 import type { CatalogueOrigin } from './version.js';
 import { hasUnprintable, SERVED_INT_MAX, SERVED_TIME_MAX_MS } from '../input/served-range.js';
 
@@ -24,8 +25,6 @@ export const DEFAULT_MAX_SNAPSHOT_BYTES = 64 * 1024 * 1024;
 const FORMAT = 'llm-catalogue.snapshot';
 const FORMAT_VERSION = 1;
 
-const gateReasonSchema = z.enum(['NO_ENDPOINTS', 'NO_OK_ENDPOINT', 'UPTIME_BELOW_THRESHOLD', 'NO_UPTIME_DATA']);
-
 // A file is input like any other: every value must be one the API can serve (see served-range.ts).
 const servedCount = z.number().int().nonnegative().max(SERVED_INT_MAX);
 const servedInt = z.number().int().min(-SERVED_INT_MAX - 1).max(SERVED_INT_MAX);
@@ -34,10 +33,10 @@ const instant = z.number().min(0).max(SERVED_TIME_MAX_MS);
 /** A health score is clamped to 0..100 when computed; the served quality score is blended from it. */
 const healthScore = z.number().min(0).max(100);
 
-export const healthSnapshotSchema = z.object({
+const modelHealthSchema = z.object({
   gated: z.boolean(),
   score: healthScore.nullable(),
-  gateReason: gateReasonSchema.nullable(),
+  gateReason: z.enum(GATE_REASONS).nullable(),
   bestUptimePct: z.number().nonnegative().nullable(),
   uptimeWindow: z.string().nullable(),
   freshnessPct: z.number().nonnegative().nullable(),
@@ -46,7 +45,7 @@ export const healthSnapshotSchema = z.object({
   okEndpointCount: servedCount,
   checkedAt: instant,
   fromCache: z.boolean(),
-});
+}) satisfies z.ZodType<ModelHealth>;
 
 const priceSchema = z.union([z.string(), z.number()]).nullable().optional();
 
@@ -66,7 +65,7 @@ const modelSchema = z.object({
 const configHealthSchema = z.object({
   healthGated: z.boolean(),
   qualityScoreHealth: healthScore.nullable(),
-  health: healthSnapshotSchema.nullable(),
+  health: modelHealthSchema.nullable(),
 });
 export type ConfigHealthState = z.infer<typeof configHealthSchema>;
 
@@ -95,7 +94,11 @@ const snapshotSchema = z.object({
   generatedAtSeconds: z.number().int(),
   models: z.array(modelSchema),
   configHealth: z.record(z.string(), configHealthSchema),
-  healthCache: z.unknown(),
+  // Null in files of processes that never checked health.
+  healthCache: z
+    .record(z.string(), modelHealthSchema)
+    .nullable()
+    .transform((book) => book ?? {}),
   changes: z.array(diffSchema),
 });
 
@@ -108,8 +111,8 @@ export interface CatalogueSnapshot {
   readonly generatedAtSeconds: number;
   readonly models: readonly OpenRouterModel[];
   readonly configHealth: Readonly<Record<string, ConfigHealthState>>;
-  /** The health cache's own serialized form (validated by HealthCache.fromJSON on load). */
-  readonly healthCache: unknown;
+  /** The last good health of each model (the health book). */
+  readonly healthCache: Readonly<Record<string, ModelHealth>>;
   readonly changes: readonly CatalogueDiff[];
 }
 

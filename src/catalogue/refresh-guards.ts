@@ -1,5 +1,6 @@
 import type { Logger } from '../logger.js';
 import type { BuiltCatalogue } from './build.js';
+import { countConfigs } from './version.js';
 import type { GuardName, RefreshOutcome } from './refresh-types.js';
 import type { OpenRouterSettings } from '../config/openrouter-settings.js';
 
@@ -12,8 +13,8 @@ type GuardSettings = Pick<OpenRouterSettings, 'maxMalformedFraction' | 'maxShrin
  * configs served now.
  */
 export function guardFetchedList(built: BuiltCatalogue, validCount: number, currentCount: number, settings: GuardSettings): RefreshOutcome | null {
-  const fetchedCount = built.summary.fromOpenRouter;
-  const { malformedCount, malformed } = built.summary;
+  const fetchedCount = countConfigs(built.configs).openRouter;
+  const { malformedCount, malformed } = built.leftOut;
   const total = validCount + malformedCount;
   const { maxMalformedFraction: maxMalformed, maxShrinkFraction: maxShrink, maxGrowthFactor: maxGrowth } = settings;
   const reject = (guard: GuardName, message: string): RefreshOutcome => ({ kind: 'rejected-by-guard', guard, message, currentCount, fetchedCount });
@@ -26,7 +27,7 @@ export function guardFetchedList(built: BuiltCatalogue, validCount: number, curr
     return reject('SHRUNK', `the fetched list keeps ${fetchedCount} OpenRouter models against ${currentCount} served (${percent}% fewer, limit ${Math.round(maxShrink * 100)}%); use force to accept it`);
   }
   // Compared before max_models cuts the list: 100,000 models against 228 served is implausible even if only 5,000 would be kept.
-  const wouldKeep = fetchedCount + (built.summary.excluded['over-max-models'] ?? 0);
+  const wouldKeep = fetchedCount + (built.leftOut.excluded['over-max-models'] ?? 0);
   if (currentCount > 0 && wouldKeep > currentCount * maxGrowth) {
     const capped = wouldKeep > fetchedCount ? ` (${fetchedCount} after max_models)` : '';
     return reject('GROWN', `the fetched list keeps ${wouldKeep} OpenRouter models${capped} against ${currentCount} served (over ${maxGrowth}× as many); use force to accept it`);
@@ -36,7 +37,7 @@ export function guardFetchedList(built: BuiltCatalogue, validCount: number, curr
 
 /** One warning per fetched list for models left out as malformed or over a limit (reasons name paths and rules, never upstream text). */
 export function logLeftOut(built: BuiltCatalogue, settings: Pick<OpenRouterSettings, 'maxStringLength' | 'maxModels'>, logger: Logger): void {
-  const { malformed, malformedCount, excluded } = built.summary;
+  const { malformed, malformedCount, excluded } = built.leftOut;
   if (malformedCount > 0) logger.warn(`${malformedCount} malformed model objects dropped from the fetched list`, { reasons: malformed.slice(0, 5).map((dropped) => dropped.reason) });
   const overLength = excluded['string-over-max-length'] ?? 0;
   const overCount = excluded['over-max-models'] ?? 0;

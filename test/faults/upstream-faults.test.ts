@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { Agent } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
-import { HealthCache, runEnrichmentCycle } from '../../src/catalogue/enrichment.js';
+import { runEnrichmentCycle } from '../../src/catalogue/enrichment.js';
+import { HealthBook } from '../../src/catalogue/health-book.js';
 import { createLogger } from '../../src/logger.js';
 import { endpointsPath, fetchModelEndpoints } from '../../src/openrouter/endpoints-client.js';
 import { fetchModels } from '../../src/openrouter/models-client.js';
@@ -210,7 +211,7 @@ describe('/endpoints faults affect only health, as the rules say', () => {
     const dispatcher = new Agent();
     try {
       const { configs: enriched, report } = await runEnrichmentCycle(catalogue, {
-        cache: new HealthCache(),
+        book: HealthBook.EMPTY,
         fetchEndpoints: (id) => fetchModelEndpoints(id, { dispatcher, baseUrl: upstream.baseUrl }),
       });
       const health = (i: number) => enriched.find((c) => c.id === selected[i]!.id)!;

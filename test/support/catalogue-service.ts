@@ -8,8 +8,9 @@ import { fetchModels } from '../../src/openrouter/models-client.js';
 export const BUNDLED_MODELS = fileURLToPath(new URL('../../assets/openrouter-models.json', import.meta.url));
 
 /** An enricher that changes nothing (for tests about the refresh lifecycle, not health). */
-export const noEnrichment: Enricher = async (configs) => ({
+export const noEnrichment: Enricher = async (configs, book) => ({
   configs: [...configs],
+  book,
   report: { selected: 0, failures: 0, failRatio: 0, degraded: false, gatedCount: 0, failuresByKind: {}, durationMs: 0 },
 });
 
@@ -27,12 +28,10 @@ export function makeService(baseUrl: string, overrides: Partial<CatalogueService
   const logger = createLogger({ level: 'debug', write: (line) => logs.push(line) });
   const dispatcher = new Agent();
   const operator = overrides.operator ?? parseOperatorConfig(overrides.yaml ?? '', 'test.yaml');
-  let cacheJson: unknown = null;
   const service = new CatalogueService({
     operator,
     fetchModels: (signal) => fetchModels({ dispatcher, baseUrl, apiKey: operator.secrets.openRouterApiKey, timeoutMs: 2_000 }, signal),
     enrich: noEnrichment,
-    healthCache: { toJSON: () => cacheJson, restore: (json) => void (cacheJson = json) },
     dataDir: null,
     bundledModelsPath: BUNDLED_MODELS,
     logger,

@@ -1,7 +1,8 @@
 import { buildCatalogue } from '../../src/catalogue/build.js';
 import { diffVersions, type CatalogueDiff } from '../../src/catalogue/diff.js';
 import type { CatalogueApi, RefreshOptions, RefreshOutcome, RefreshReport } from '../../src/catalogue/refresh-types.js';
-import type { CatalogueConfig, HealthSnapshot } from '../../src/catalogue/types.js';
+import type { ModelHealth } from '../../src/catalogue/model-health.js';
+import type { CatalogueConfig } from '../../src/catalogue/types.js';
 import { makeVersion, type CatalogueVersion } from '../../src/catalogue/version.js';
 import { parseOperatorConfig } from '../../src/config/operator-config.js';
 import { parseModelsBody } from '../../src/openrouter/models-payload.js';
@@ -25,7 +26,7 @@ global_llm_configs:
 `;
 
 /** A healthy snapshot for tests that need health on a config. */
-export function healthy(score: number, checkedAt = 1_795_478_400_000): HealthSnapshot {
+export function healthy(score: number, checkedAt = 1_795_478_400_000): ModelHealth {
   return { gated: false, score, gateReason: null, bestUptimePct: 99.9, uptimeWindow: 'uptime_last_30m', freshnessPct: 99.8, freshnessWindow: 'uptime_last_5m', endpointCount: 3, okEndpointCount: 2, checkedAt, fromCache: false };
 }
 
@@ -38,7 +39,7 @@ export function fixtureVersion(options: { apiKey?: string; version?: number } = 
     if (index === 3) return { ...config, healthGated: true, health: { ...healthy(0), gated: true, score: null, gateReason: 'NO_OK_ENDPOINT', okEndpointCount: 0 } };
     return config;
   });
-  return makeVersion({ version: options.version ?? 1, etag: `etag-${options.version ?? 1}`, origin: 'live', createdAt: 1_795_478_400_000, fetchedAt: 1_795_478_400_000, enrichedAt: null, configs, summary: built.summary });
+  return makeVersion({ version: options.version ?? 1, etag: `etag-${options.version ?? 1}`, origin: 'live', createdAt: 1_795_478_400_000, fetchedAt: 1_795_478_400_000, enrichedAt: null, configs });
 }
 
 /** An in-memory CatalogueApi whose refresh outcome a test chooses; counts refresh calls. */
