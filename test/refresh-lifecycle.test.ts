@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { toReferenceConfig } from '../src/catalogue/reference-shape.js';
-import { readSnapshot, snapshotPath } from '../src/catalogue/persistence.js';
+import { readSnapshot, snapshotPath } from '../src/catalogue/snapshot-file.js';
 import { makeService, type TestService } from './support/catalogue-service.js';
 import { readFixtureBytes } from './support/fixtures.js';
 import { FakeUpstream } from './support/upstream.js';

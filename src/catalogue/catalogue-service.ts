@@ -10,7 +10,8 @@ import { diffVersions, isEmptyDiff, type CatalogueDiff } from './diff.js';
 import { withHealth } from './config-health.js';
 import type { EnrichmentResult } from './enrichment.js';
 import { HealthBook } from './health-book.js';
-import { readSnapshot, writeSnapshot, type CatalogueSnapshot, type ConfigHealthState } from './persistence.js';
+import { readSnapshot, writeSnapshot } from './snapshot-file.js';
+import type { CatalogueSnapshot, ServedHealth } from './snapshot-format.js';
 import { removeStaleTemporaries } from './stale-temporaries.js';
 import type { CatalogueApi, RefreshOptions, RefreshOutcome, RefreshReport, RefreshTrigger } from './refresh-types.js';
 import { guardFetchedList, logLeftOut } from './refresh-guards.js';
@@ -185,14 +186,15 @@ export class CatalogueService implements CatalogueApi {
    * and scores are those of the process that made it. Throws when its health cache is invalid.
    */
   private restore(snapshot: CatalogueSnapshot, origin: CatalogueOrigin): CatalogueVersion {
-    this.healthBook = HealthBook.of(snapshot.healthCache);
+    this.healthBook = HealthBook.of(snapshot.healthBook);
     this.generatedAtSeconds = snapshot.generatedAtSeconds;
     this.changeLog = [...snapshot.changes];
     const built = buildCatalogue(this.options.operator, { models: [...snapshot.models], dropped: [] }, snapshot.generatedAtSeconds);
     this.models = built.models;
     const configs = built.configs.map((config) => {
-      const state = isOpenRouterProvider(config) ? snapshot.configHealth[config.modelName] : undefined;
-      return state ? withHealth(config, state.health) : config;
+      const served = isOpenRouterProvider(config) ? snapshot.servedHealth[config.modelName] : undefined;
+      const health = served === undefined ? undefined : this.healthBook.get(config.modelName);
+      return health ? withHealth(config, served === 'from-cache' ? { ...health, fromCache: true } : health) : config;
     });
     const version = this.versionFrom(configs, origin, snapshot.fetchedAt, snapshot.enrichedAt);
     this.publish(version, 'never');
@@ -203,9 +205,9 @@ export class CatalogueService implements CatalogueApi {
   exportSnapshot(): CatalogueSnapshot | null {
     const version = this.version;
     if (version === null) return null;
-    const configHealth: Record<string, ConfigHealthState> = {};
+    const servedHealth: Record<string, ServedHealth> = {};
     for (const config of version.configs) {
-      if (isOpenRouterProvider(config)) configHealth[config.modelName] = { healthGated: config.healthGated, qualityScoreHealth: config.qualityScoreHealth, health: config.health };
+      if (isOpenRouterProvider(config) && config.health !== null) servedHealth[config.modelName] = config.health.fromCache ? 'from-cache' : 'fresh';
     }
     return {
       savedAt: this.now(),
@@ -214,8 +216,8 @@ export class CatalogueService implements CatalogueApi {
       enrichedAt: version.enrichedAt,
       generatedAtSeconds: this.generatedAtSeconds,
       models: this.models,
-      configHealth,
-      healthCache: this.healthBook.toRecord(),
+      healthBook: this.healthBook.toRecord(),
+      servedHealth,
       changes: this.changeLog,
     };
   }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { CatalogueService } from '../catalogue/catalogue-service.js';
 import type { CatalogueDiff } from '../catalogue/diff.js';
-import { parseSnapshot, serializeSnapshot } from '../catalogue/persistence.js';
+import { parseSnapshot, serializeSnapshot } from '../catalogue/snapshot-format.js';
 import type { CatalogueApi, RefreshOptions, RefreshOutcome, RefreshReport } from '../catalogue/refresh-types.js';
 import type { CatalogueVersion } from '../catalogue/version.js';
 import type { Logger } from '../logger.js';
