@@ -2,20 +2,18 @@ import { createServer, type Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { Agent } from 'undici';
 import { createApp } from './app.js';
-import { CatalogueService } from './catalogue/catalogue-service.js';
-import { runEnrichmentCycle } from './catalogue/enrichment.js';
+import { createCatalogue } from './catalogue/catalogue.js';
+import { openRouterUpstream } from './catalogue/upstream.js';
 import { loadOperatorConfig, OperatorConfigError } from './config/operator-config.js';
 import { EnvError, parseEnv, type Env } from './env.js';
 import { createLogger, type Logger } from './logger.js';
-import { fetchModelEndpoints } from './openrouter/endpoints-client.js';
-import { fetchModels } from './openrouter/models-client.js';
-import { ReplicatedCatalogue } from './replication/redis-replication.js';
+import { redisReplication } from './replication/redis-replication.js';
 
 const BUNDLED_MODELS = fileURLToPath(new URL('../assets/openrouter-models.json', import.meta.url));
 
 /**
- * The process entry point: reads the environment and operator file, wires the catalogue service
- * to a real undici dispatcher, serves HTTP, and owns shutdown.
+ * The process entry point: reads the environment and operator file, composes the catalogue over a
+ * real undici dispatcher, serves HTTP, and owns shutdown.
  */
 async function main(): Promise<void> {
   let env: Env;
@@ -39,30 +37,20 @@ async function main(): Promise<void> {
   if (env.ADMIN_TOKEN === undefined) logger.warn('ADMIN_TOKEN is not set: refreshCatalogue is refused for everyone');
 
   const dispatcher = new Agent({ connections: 32 });
-  const service = new CatalogueService({
+  const catalogue = createCatalogue({
     operator,
-    fetchModels: (signal) => fetchModels({ dispatcher, baseUrl: env.OPENROUTER_BASE_URL, apiKey }, signal),
-    enrich: (configs, book, signal) =>
-      runEnrichmentCycle(configs, {
-        book,
-        signal,
-        fetchEndpoints: (modelId, fetchSignal) => fetchModelEndpoints(modelId, { dispatcher, baseUrl: env.OPENROUTER_BASE_URL, apiKey, ...(fetchSignal ? { signal: fetchSignal } : {}) }),
-      }),
+    upstream: openRouterUpstream({ dispatcher, baseUrl: env.OPENROUTER_BASE_URL, apiKey }),
     dataDir: env.DATA_DIR,
     bundledModelsPath: BUNDLED_MODELS,
     logger,
+    // With Redis, replicas share one catalogue and one refresher; without it, this process is on its own.
+    replication: env.REDIS_URL ? redisReplication({ redisUrl: env.REDIS_URL, logger, leaseTtlMs: env.REDIS_LEASE_TTL_MS, ...(env.REPLICA_ID ? { replicaId: env.REPLICA_ID } : {}) }) : null,
   });
-
-  // With Redis, replicas share one catalogue and one refresher; without it, this process is on its own.
-  const replicated = env.REDIS_URL
-    ? new ReplicatedCatalogue({ service, redisUrl: env.REDIS_URL, logger, leaseTtlMs: env.REDIS_LEASE_TTL_MS, ...(env.REPLICA_ID ? { replicaId: env.REPLICA_ID } : {}) })
-    : null;
-  const catalogue = replicated ?? service;
 
   let shuttingDown = false;
   const app = createApp({ catalogue, adminToken: env.ADMIN_TOKEN ?? null, logger, graphiql: env.GRAPHIQL, isShuttingDown: () => shuttingDown });
   const server = createServer(app.requestListener);
-  await (replicated ?? service).start();
+  await catalogue.start();
   await listen(server, env.PORT, env.HOST);
   logger.info('llm-catalogue listening', { url: `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${(server.address() as { port: number }).port}/graphql`, graphiql: env.GRAPHIQL });
 
@@ -79,8 +67,7 @@ async function main(): Promise<void> {
     }, env.SHUTDOWN_GRACE_MS);
     forced.unref();
     // Order matters: stop refreshing (its file write is atomic), stop accepting, drain, then close outbound connections.
-    await replicated?.stop();
-    await service.stop();
+    await catalogue.stop();
     await closeServer(server, Math.min(2_000, env.SHUTDOWN_GRACE_MS / 2));
     await app.yoga.dispose();
     await dispatcher.close();

@@ -16,6 +16,9 @@ export const ENRICH_DEGRADED_FAIL_RATIO = 0.25;
 
 export type EndpointsFetcher = (modelId: string, signal?: AbortSignal) => Promise<EndpointsFetchResult>;
 
+/** Runs one enrichment cycle over a list of configs, from a book of last-good health; never rejects for upstream failures. */
+export type Enricher = (configs: readonly CatalogueConfig[], book: HealthBook, signal: AbortSignal) => Promise<EnrichmentResult>;
+
 /** What one enrichment cycle did. */
 export interface EnrichmentReport {
   readonly selected: number;

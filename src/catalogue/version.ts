@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from './canonical-json.js';
 import type { CatalogueConfig } from './types.js';
 
 /** Where the OpenRouter part of a catalogue version came from. */
@@ -57,6 +59,23 @@ export function makeVersion(input: NewVersionInput): CatalogueVersion {
     byId: new Map(configs.map((config) => [config.id, config])),
     counts: Object.freeze(countConfigs(configs)),
   });
+}
+
+/** What a new version is made of; its number, time and etag are given when it follows another. */
+export type VersionDraft = Pick<CatalogueVersion, 'configs' | 'origin' | 'fetchedAt' | 'enrichedAt'>;
+
+/** The version that follows `previous` (null: the first), made at `createdAt` (Unix ms). */
+export function nextVersion(previous: CatalogueVersion | null, draft: VersionDraft, createdAt: number): CatalogueVersion {
+  return makeVersion({ ...draft, version: (previous?.version ?? 0) + 1, etag: contentHash(draft.configs), createdAt });
+}
+
+/**
+ * A short content hash of the served configs: equal catalogues get equal tags, in any process. The
+ * text hashed is canonical (sorted keys), so how an object was built (live, restored from a file,
+ * adopted from another replica) never changes the tag.
+ */
+export function contentHash(configs: readonly CatalogueConfig[]): string {
+  return createHash('sha256').update(canonicalJson(configs)).digest('base64url').slice(0, 22);
 }
 
 /** Counts configs by tier, source and gating. */

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import type { CatalogueService } from '../catalogue/catalogue-service.js';
-import type { CatalogueDiff } from '../catalogue/diff.js';
+import type { CatalogueParts, Replication, ReplicationFactory } from '../catalogue/catalogue.js';
 import { parseSnapshot, serializeSnapshot } from '../catalogue/snapshot-format.js';
-import type { CatalogueApi, RefreshOptions, RefreshOutcome, RefreshReport } from '../catalogue/refresh-types.js';
+import type { RefreshOptions, RefreshOutcome } from '../catalogue/refresh-types.js';
 import type { CatalogueVersion } from '../catalogue/version.js';
 import type { Logger } from '../logger.js';
 
@@ -19,7 +18,6 @@ import type { Logger } from '../logger.js';
 export type ReplicationMode = 'leader' | 'follower' | 'standalone';
 
 export interface ReplicationOptions {
-  readonly service: CatalogueService;
   readonly redisUrl: string;
   readonly logger: Logger;
   readonly replicaId?: string;
@@ -52,7 +50,12 @@ interface RefreshReply {
 const RENEW_SCRIPT = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end";
 const RELEASE_SCRIPT = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
 
-export class ReplicatedCatalogue implements CatalogueApi {
+/** Replication through the Redis at `options.redisUrl`. */
+export function redisReplication(options: ReplicationOptions): ReplicationFactory {
+  return (parts) => new ReplicatedCatalogue(parts, options);
+}
+
+export class ReplicatedCatalogue implements Replication {
   readonly replicaId: string;
   private mode: ReplicationMode = 'standalone';
   private readonly commands: Redis;
@@ -65,7 +68,10 @@ export class ReplicatedCatalogue implements CatalogueApi {
   private stopped = false;
   private redisUp = false;
 
-  constructor(private readonly options: ReplicationOptions) {
+  constructor(
+    private readonly parts: CatalogueParts,
+    private readonly options: ReplicationOptions,
+  ) {
     this.replicaId = options.replicaId ?? randomUUID();
     this.leaseTtlMs = options.leaseTtlMs ?? 15_000;
     this.prefix = options.keyPrefix ?? 'llm-catalogue:';
@@ -93,30 +99,13 @@ export class ReplicatedCatalogue implements CatalogueApi {
     return this.mode;
   }
 
-  current(): CatalogueVersion | null {
-    return this.options.service.current();
-  }
-
-  lastRefresh(): RefreshReport | null {
-    return this.options.service.lastRefresh();
-  }
-
-  changes(last: number): readonly CatalogueDiff[] {
-    return this.options.service.changes(last);
-  }
-
-  onVersion(listener: (version: CatalogueVersion) => void): () => void {
-    return this.options.service.onVersion(listener);
-  }
-
   /**
-   * Connects, adopts the shared catalogue if there is one (before anything else is served), starts
-   * the service and joins the lease competition. Never fails because of Redis: without it the
-   * replica starts standalone.
+   * Connects and adopts the shared catalogue if there is one (before anything else is served). Never
+   * fails because of Redis: without it the replica starts standalone.
    */
-  async start(): Promise<void> {
-    const { service, logger } = this.options;
-    service.setScheduledRefresh(false);
+  async join(): Promise<void> {
+    const { logger } = this.options;
+    this.parts.scheduler.setEnabled(false);
     this.commands.on('ready', () => this.onRedisUp());
     this.commands.on('close', () => this.onRedisDown());
     this.subscriber.on('message', (channel: string, message: string) => void this.onMessage(channel, message));
@@ -126,10 +115,13 @@ export class ReplicatedCatalogue implements CatalogueApi {
       await this.bootFromShared();
     } catch (error) {
       logger.warn(`Redis unreachable at startup, refreshing standalone: ${describe(error)}`);
-      service.setScheduledRefresh(true);
+      this.parts.scheduler.setEnabled(true);
     }
-    await service.start();
-    this.unsubscribeVersions = service.onVersion((version) => void this.publishIfLeader(version));
+  }
+
+  /** Joins the lease competition, once this replica serves a catalogue. */
+  async compete(): Promise<void> {
+    this.unsubscribeVersions = this.parts.versions.onVersion((version) => void this.publishIfLeader(version));
     this.leaseTimer = setInterval(() => void this.tickLease(), Math.max(100, Math.floor(this.leaseTtlMs / 3)));
     this.leaseTimer.unref();
     await this.tickLease();
@@ -146,7 +138,7 @@ export class ReplicatedCatalogue implements CatalogueApi {
 
   /** On the lease holder or standalone: refresh here. On a follower: ask the holder and wait for its answer. */
   async refresh(options: RefreshOptions): Promise<RefreshOutcome> {
-    if (this.mode !== 'follower') return this.options.service.refresh(options);
+    if (this.mode !== 'follower') return this.parts.refresher.refresh(options);
     const request: RefreshRequest = { id: randomUUID(), force: options.force ?? false, from: this.replicaId };
     const timeoutMs = this.options.refreshTimeoutMs ?? 60_000;
     const reply = await new Promise<RefreshReply | null>((resolve) => {
@@ -165,11 +157,11 @@ export class ReplicatedCatalogue implements CatalogueApi {
       });
     });
     // Nobody answered (the holder just died, or Redis went away): refresh here rather than fail.
-    if (reply === null) return this.options.service.refresh(options);
+    if (reply === null) return this.parts.refresher.refresh(options);
     if (reply.outcome.kind !== 'accepted') return reply.outcome;
     const version = await this.awaitVersion(reply.outcome.etag, timeoutMs);
-    const latest = this.options.service.changes(1)[0];
-    if (version === null || latest === undefined) return this.options.service.refresh(options);
+    const latest = this.parts.versions.changes(1)[0];
+    if (version === null || latest === undefined) return this.parts.refresher.refresh(options);
     return { kind: 'accepted', version, diff: latest };
   }
 
@@ -179,7 +171,7 @@ export class ReplicatedCatalogue implements CatalogueApi {
     const raw = await this.commands.get(this.key(`snapshot:${etag}`));
     if (raw === null) return;
     try {
-      const version = await this.options.service.adoptSnapshot(parseSnapshot(JSON.parse(raw)));
+      const { version } = await this.parts.snapshots.adopt(parseSnapshot(JSON.parse(raw)), null);
       this.options.logger.info('booted from the shared catalogue', { etag: version.etag, configs: version.configs.length });
     } catch (error) {
       this.options.logger.warn(`shared catalogue in Redis ignored: ${describe(error)}`);
@@ -205,15 +197,15 @@ export class ReplicatedCatalogue implements CatalogueApi {
   private becomeLeader(): void {
     this.mode = 'leader';
     this.options.logger.info('holding the refresher lease: this replica fetches and publishes', { replica: this.replicaId });
-    this.options.service.setScheduledRefresh(true);
-    const current = this.options.service.current();
+    this.parts.scheduler.setEnabled(true);
+    const current = this.parts.versions.current();
     if (current) void this.publishIfLeader(current);
   }
 
   private becomeFollower(reason: string): void {
     const was = this.mode;
     this.mode = 'follower';
-    this.options.service.setScheduledRefresh(false);
+    this.parts.scheduler.setEnabled(false);
     if (was === 'follower') return;
     this.options.logger.info(`following the shared catalogue: ${reason}`, { replica: this.replicaId });
     // Catch up with whatever the holder published while this replica was on its own or starting.
@@ -237,14 +229,14 @@ export class ReplicatedCatalogue implements CatalogueApi {
     this.mode = 'standalone';
     // Logged once per outage: ioredis keeps reconnecting quietly until 'ready'.
     this.options.logger.warn('Redis unreachable: refreshing standalone until it returns');
-    this.options.service.setScheduledRefresh(true);
+    this.parts.scheduler.setEnabled(true);
     for (const [id, resolve] of this.pendingReplies) resolve({ id, outcome: { kind: 'upstream-unavailable', failureKind: 'transport', message: 'Redis became unreachable while the refresh was forwarded', status: null, retryAfterSeconds: null } });
     this.pendingReplies.clear();
   }
 
   private async publishIfLeader(version: CatalogueVersion): Promise<void> {
     if (this.mode !== 'leader' || version.origin === 'shared') return;
-    const snapshot = this.options.service.exportSnapshot();
+    const snapshot = this.parts.snapshots.export();
     if (snapshot === null) return;
     try {
       await this.commands
@@ -273,32 +265,32 @@ export class ReplicatedCatalogue implements CatalogueApi {
   }
 
   private async adoptPublished(etag: string): Promise<void> {
-    if (this.mode === 'leader' || this.options.service.current()?.etag === etag) return;
+    if (this.mode === 'leader' || this.parts.versions.current()?.etag === etag) return;
     const raw = await this.commands.get(this.key(`snapshot:${etag}`));
     if (raw === null) return;
-    await this.options.service.adoptSnapshot(parseSnapshot(JSON.parse(raw)));
+    await this.parts.snapshots.adopt(parseSnapshot(JSON.parse(raw)), null);
   }
 
   private async answerRefresh(request: RefreshRequest): Promise<void> {
     if (this.mode !== 'leader') return;
-    // The service's single flight merges requests from every replica into one upstream fetch.
+    // The refresher's single flight merges requests from every replica into one upstream fetch.
     // An accepted version was already published by the onVersion listener, on this same connection, so
     // the follower receives it before this reply.
-    const outcome = await this.options.service.refresh({ force: request.force, trigger: 'admin' });
+    const outcome = await this.parts.refresher.refresh({ force: request.force, trigger: 'admin' });
     const wire: WireOutcome = outcome.kind === 'accepted' ? { kind: 'accepted', etag: outcome.version.etag } : outcome;
     await this.commands.publish(this.key('refresh-replies'), JSON.stringify({ id: request.id, outcome: wire } satisfies RefreshReply));
   }
 
   /** Waits until this replica serves the version with `etag` (adopted from the channel). */
   private awaitVersion(etag: string, timeoutMs: number): Promise<CatalogueVersion | null> {
-    const current = this.options.service.current();
+    const current = this.parts.versions.current();
     if (current?.etag === etag) return Promise.resolve(current);
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         unsubscribe();
         resolve(null);
       }, timeoutMs);
-      const unsubscribe = this.options.service.onVersion((version) => {
+      const unsubscribe = this.parts.versions.onVersion((version) => {
         if (version.etag !== etag) return;
         clearTimeout(timer);
         unsubscribe();
