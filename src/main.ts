@@ -44,7 +44,7 @@ async function main(): Promise<void> {
     bundledModelsPath: BUNDLED_MODELS,
     logger,
     // With Redis, replicas share one catalogue and one refresher; without it, this process is on its own.
-    replication: env.REDIS_URL ? redisReplication({ redisUrl: env.REDIS_URL, logger, leaseTtlMs: env.REDIS_LEASE_TTL_MS, ...(env.REPLICA_ID ? { replicaId: env.REPLICA_ID } : {}) }) : null,
+    replication: env.REDIS_URL ? redisReplication({ redisUrl: env.REDIS_URL, leaseTtlMs: env.REDIS_LEASE_TTL_MS, ...(env.REPLICA_ID ? { replicaId: env.REPLICA_ID } : {}) }) : null,
   });
 
   let shuttingDown = false;
