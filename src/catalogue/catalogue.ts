@@ -8,9 +8,9 @@ import type { CatalogueDiff } from './diff.js';
 import type { Enricher } from './enrichment.js';
 import { Refresher } from './refresher.js';
 import { RefreshScheduler } from './refresh-scheduler.js';
-import type { CatalogueApi, RefreshOptions, RefreshOutcome, RefreshReport } from './refresh-types.js';
+import type { CatalogueApi, RefreshOptions, RefreshOutcome, RefreshReport, VersionListener } from './refresh-types.js';
 import { SnapshotStore } from './snapshot-store.js';
-import { EMPTY_BASIS, VersionStore, type VersionListener } from './version-store.js';
+import { EMPTY_BASIS, VersionStore } from './version-store.js';
 import { nextVersion, type CatalogueVersion } from './version.js';
 
 /** The two upstream calls a catalogue makes (upstream.ts makes them with OpenRouter's clients). */

@@ -6,7 +6,7 @@ import { buildCatalogue, type BuiltCatalogue } from './build.js';
 import type { Enricher } from './enrichment.js';
 import type { HealthBook } from './health-book.js';
 import { guardFetchedList } from './refresh-guards.js';
-import type { RefreshOutcome } from './refresh-types.js';
+import type { RefreshFailure } from './refresh-types.js';
 import type { CatalogueConfig } from './types.js';
 import type { VersionBasis } from './version-store.js';
 import { contentHash, type CatalogueVersion, type VersionDraft } from './version.js';
@@ -32,15 +32,12 @@ export interface Candidate {
   readonly basis: VersionBasis;
 }
 
-/** A refresh that did not make a version. */
-export type Refusal = Exclude<RefreshOutcome, { kind: 'accepted' }>;
-
 export type PipelineResult =
   | { readonly kind: 'candidate'; readonly candidate: Candidate; readonly malformedCount: number }
   /** The list could not be had at all. */
-  | { readonly kind: 'not-fetched'; readonly outcome: Refusal }
+  | { readonly kind: 'not-fetched'; readonly outcome: RefreshFailure }
   /** The list was had but not taken: a guard refused it, or shutdown cut its enrichment short. */
-  | { readonly kind: 'refused'; readonly outcome: Refusal; readonly malformedCount: number };
+  | { readonly kind: 'refused'; readonly outcome: RefreshFailure; readonly malformedCount: number };
 
 /** Fetches, builds, guards and enriches a new list against the version served now. */
 export async function runPipeline(deps: PipelineDeps, served: CatalogueVersion | null, basis: VersionBasis, force: boolean, signal: AbortSignal): Promise<PipelineResult> {
@@ -107,7 +104,7 @@ function logLeftOut({ leftOut }: BuiltCatalogue, { operator, logger }: PipelineD
   }
 }
 
-function unavailable(error: unknown): Refusal {
+function unavailable(error: unknown): RefreshFailure {
   if (error instanceof UpstreamError) {
     return { kind: 'upstream-unavailable', failureKind: error.kind, message: error.message, status: error.status, retryAfterSeconds: error.retryAfterSeconds };
   }

@@ -1,5 +1,5 @@
 import type { Logger } from '../logger.js';
-import type { RefreshOutcome, RefreshTrigger } from './refresh-types.js';
+import type { RefreshFailure, RefreshTrigger } from './refresh-types.js';
 
 const HOUR_MS = 3_600_000;
 /** Each interval is stretched or shrunk by up to this fraction, so replicas and restarts drift apart. */
@@ -73,7 +73,7 @@ export class RefreshScheduler {
    * with backoff (the `failureStreak`-th in a row), except that a failed admin call leaves the
    * timer's own plan alone.
    */
-  afterRefresh(outcome: RefreshOutcome, trigger: RefreshTrigger, failureStreak: number): void {
+  afterRefresh(outcome: { readonly kind: 'accepted' } | RefreshFailure, trigger: RefreshTrigger, failureStreak: number): void {
     if (!this.enabled || (outcome.kind !== 'accepted' && trigger === 'admin')) return;
     const intervalMs = this.intervalMs();
     if (outcome.kind === 'accepted') {

@@ -1,8 +1,9 @@
 import { reenrichServed, runPipeline, type Candidate, type PipelineDeps } from './refresh-pipeline.js';
 import type { RefreshScheduler } from './refresh-scheduler.js';
-import type { RefreshOptions, RefreshOutcome, RefreshReport, RefreshTrigger } from './refresh-types.js';
+import type { CatalogueDiff } from './diff.js';
+import { acceptedMessage, type RefreshFailure, type RefreshOptions, type RefreshOutcome, type RefreshReport, type RefreshTrigger } from './refresh-types.js';
 import type { ChangeRecording, VersionStore } from './version-store.js';
-import { nextVersion } from './version.js';
+import { nextVersion, type CatalogueVersion } from './version.js';
 
 export interface RefresherOptions extends PipelineDeps {
   readonly versions: VersionStore;
@@ -55,33 +56,33 @@ export class Refresher {
 
   private async run({ force = false, trigger }: RefreshOptions): Promise<RefreshOutcome> {
     const { versions } = this.options;
-    const startedAt = this.options.now();
+    const attempt: Attempt = { trigger, forced: force, startedAt: this.options.now() };
     const signal = this.abort.signal;
-    const served = versions.current();
-    const result = await runPipeline(this.options, served, versions.basis(), force, signal);
-    if (result.kind === 'not-fetched') {
-      // When the startup fetch fails, the catalogue being served is still scored with live health.
-      const current = versions.current();
-      if (trigger === 'startup' && current !== null) {
-        const rescored = await reenrichServed(this.options, current, versions.basis(), signal);
-        if (rescored) await this.putInPlace(rescored, 'when-changed');
-      }
-      return this.finish(trigger, force, startedAt, result.outcome, 0);
+    const result = await runPipeline(this.options, versions.current(), versions.basis(), force, signal);
+    if (result.kind === 'candidate') {
+      const version = nextVersion(versions.current(), result.candidate.draft, this.options.now());
+      const report = this.settle(attempt, { kind: 'accepted', version }, result.malformedCount);
+      const diff = await this.putInPlace(version, result.candidate, 'always', report);
+      return { kind: 'accepted', version, diff, report };
     }
-    if (result.kind === 'refused') return this.finish(trigger, force, startedAt, result.outcome, result.malformedCount);
-    const { version, diff } = await this.putInPlace(result.candidate, 'always');
-    return this.finish(trigger, force, startedAt, { kind: 'accepted', version, diff }, result.malformedCount);
+    // When the startup fetch fails, the catalogue being served is still scored with live health.
+    const served = versions.current();
+    const rescored = result.kind === 'not-fetched' && trigger === 'startup' && served !== null ? await reenrichServed(this.options, served, versions.basis(), signal) : null;
+    const report = this.settle(attempt, result.outcome, result.kind === 'refused' ? result.malformedCount : 0);
+    if (rescored) await this.putInPlace(nextVersion(versions.current(), rescored.draft, this.options.now()), rescored, 'when-changed', report);
+    else versions.recordReport(report);
+    return result.outcome;
   }
 
-  private async putInPlace(candidate: Candidate, record: ChangeRecording): Promise<Extract<RefreshOutcome, { kind: 'accepted' }>> {
-    const { versions } = this.options;
-    const version = nextVersion(versions.current(), candidate.draft, this.options.now());
-    const diff = versions.publish(version, candidate.basis, { record, report: null });
+  /** Puts a version in place with the report of the refresh that made it (so whoever is told sees that report), then saves it. */
+  private async putInPlace(version: CatalogueVersion, candidate: Candidate, record: ChangeRecording, report: RefreshReport): Promise<CatalogueDiff> {
+    const diff = this.options.versions.publish(version, candidate.basis, { record, report });
     await this.options.persist();
-    return { kind: 'accepted', version, diff };
+    return diff;
   }
 
-  private finish(trigger: RefreshTrigger, forced: boolean, startedAt: number, outcome: RefreshOutcome, malformedCount: number): RefreshOutcome {
+  /** Logs the attempt, plans the next one and makes its report. */
+  private settle({ trigger, forced, startedAt }: Attempt, outcome: { readonly kind: 'accepted'; readonly version: CatalogueVersion } | RefreshFailure, malformedCount: number): RefreshReport {
     const { logger, versions, scheduler } = this.options;
     if (outcome.kind === 'accepted') {
       if (this.failureStreak > 0) logger.info('catalogue refresh recovered', { afterFailures: this.failureStreak });
@@ -96,17 +97,22 @@ export class Refresher {
       this.lastFailureMessage = outcome.message;
     }
     scheduler.afterRefresh(outcome, trigger, this.failureStreak);
-    const report: RefreshReport = {
+    return {
       trigger,
       forced,
       startedAt,
       finishedAt: this.options.now(),
       outcome: outcome.kind,
-      message: outcome.kind === 'accepted' ? `accepted version ${outcome.version.version} with ${outcome.version.configs.length} configs` : outcome.message,
+      message: outcome.kind === 'accepted' ? acceptedMessage(outcome.version) : outcome.message,
       malformedCount,
       nextAttemptAt: scheduler.nextAttemptAt(),
     };
-    versions.recordReport(report);
-    return outcome;
   }
+}
+
+/** Who asked for a refresh, and when it started. */
+interface Attempt {
+  readonly trigger: RefreshTrigger;
+  readonly forced: boolean;
+  readonly startedAt: number;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { hasUnprintable, SERVED_INT_MAX, SERVED_TIME_MAX_MS } from '../input/served-range.js';
+import { hasUnprintable, servedCount, servedInstant as instant, servedInt } from '../input/served-range.js';
 import { formatZodError } from '../input/zod-issues.js';
 import type { OpenRouterModel } from '../openrouter/models-payload.js';
 import type { CatalogueDiff } from './diff.js';
@@ -21,10 +21,6 @@ const FORMAT = 'llm-catalogue.snapshot';
 const FORMAT_VERSION = 2;
 
 // A file is input like any other: every value must be one the API can serve (see served-range.ts).
-const servedCount = z.number().int().nonnegative().max(SERVED_INT_MAX);
-const servedInt = z.number().int().min(-SERVED_INT_MAX - 1).max(SERVED_INT_MAX);
-/** Unix ms that a date can hold (served as ISO-8601 strings); never before 1970, so ages stay within Int. */
-const instant = z.number().min(0).max(SERVED_TIME_MAX_MS);
 /** A health score is clamped to 0..100 when computed; the served quality score is blended from it. */
 const healthScore = z.number().min(0).max(100);
 
@@ -61,7 +57,8 @@ const modelSchema = z.object({
 
 const refSchema = z.object({ id: servedInt, modelName: z.string(), name: z.string() });
 const pricingSchema = z.object({ prompt: z.number().nullable(), completion: z.number().nullable() });
-const diffSchema = z.object({
+/** A change record, as snapshots carry them (and replicas send them with a forwarded refresh's answer). */
+export const changeRecordSchema = z.object({
   fromVersion: servedCount.nullable(),
   toVersion: servedCount,
   at: instant,
@@ -71,7 +68,7 @@ const diffSchema = z.object({
   tierFlips: z.array(refSchema.extend({ from: z.enum(['free', 'premium']), to: z.enum(['free', 'premium']) })),
   newlyGated: z.array(refSchema),
   newlyUngated: z.array(refSchema),
-});
+}) satisfies z.ZodType<CatalogueDiff>;
 
 const commonFields = {
   format: z.literal(FORMAT),
@@ -82,7 +79,7 @@ const commonFields = {
   /** Unix seconds used for the recency score when the configs were generated. */
   generatedAtSeconds: z.number().int(),
   models: z.array(modelSchema),
-  changes: z.array(diffSchema),
+  changes: z.array(changeRecordSchema),
 };
 
 /** How the OpenRouter-routed configs of a model serve its book entry: as a fresh check, or as its last good values. */

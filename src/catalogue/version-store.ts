@@ -2,7 +2,7 @@ import type { Logger } from '../logger.js';
 import type { OpenRouterModel } from '../openrouter/models-payload.js';
 import { diffVersions, isEmptyDiff, type CatalogueDiff } from './diff.js';
 import { HealthBook } from './health-book.js';
-import type { RefreshReport } from './refresh-types.js';
+import type { RefreshReport, VersionListener } from './refresh-types.js';
 import type { CatalogueVersion } from './version.js';
 
 /**
@@ -19,9 +19,6 @@ export interface VersionBasis {
 }
 
 export const EMPTY_BASIS: VersionBasis = Object.freeze({ models: [], generatedAtSeconds: 0, healthBook: HealthBook.EMPTY });
-
-/** Told of each version put in place, with the report of the refresh that made it (null when none did: startup loads). */
-export type VersionListener = (version: CatalogueVersion, report: RefreshReport | null) => void;
 
 /**
  * Which versions enter the change feed: accepted refreshes always, health-only passes only when they
@@ -45,6 +42,7 @@ export class VersionStore {
   private report: RefreshReport | null = null;
   private changeLog: CatalogueDiff[] = [];
   private readonly listeners = new Set<VersionListener>();
+  private readonly reportListeners = new Set<(report: RefreshReport) => void>();
 
   constructor(private readonly options: { readonly logger: Logger; readonly maxChanges?: number }) {}
 
@@ -75,9 +73,16 @@ export class VersionStore {
     return () => this.listeners.delete(listener);
   }
 
+  /** Subscribes to the reports of refresh attempts that put no version in place (those that did come with their version). */
+  onReport(listener: (report: RefreshReport) => void): () => void {
+    this.reportListeners.add(listener);
+    return () => this.reportListeners.delete(listener);
+  }
+
   /** Records a refresh attempt that put no version in place (failed, rejected, or nothing changed). */
   recordReport(report: RefreshReport): void {
     this.report = report;
+    this.tell(this.reportListeners, (listener) => listener(report));
   }
 
   /** Takes over the change feed of a snapshot being loaded (its history is this catalogue's history). */
@@ -95,14 +100,19 @@ export class VersionStore {
     this.versionBasis = basis;
     if (report !== null) this.report = report;
     if (record === 'always' || (record === 'when-changed' && !isEmptyDiff(diff))) this.changeLog = this.trimmed([...this.changeLog, diff]);
-    for (const listener of this.listeners) {
+    const told = this.report;
+    this.tell(this.listeners, (listener) => listener(version, told));
+    return diff;
+  }
+
+  private tell<L>(listeners: ReadonlySet<L>, call: (listener: L) => void): void {
+    for (const listener of listeners) {
       try {
-        listener(version, report);
+        call(listener);
       } catch (error) {
         this.options.logger.error('catalogue listener failed', { error });
       }
     }
-    return diff;
   }
 
   private trimmed(changes: CatalogueDiff[]): CatalogueDiff[] {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SERVED_INT_MAX, SERVED_INT_MIN } from '../input/served-range.js';
+import { SERVED_INT_MIN, servedCount } from '../input/served-range.js';
 
 /**
  * The operator file's schema. Keys are checked strictly, so a typo is an error that names its path
@@ -10,7 +10,7 @@ import { SERVED_INT_MAX, SERVED_INT_MIN } from '../input/served-range.js';
 export const MAX_MODELS_LIMIT = 1_000_000;
 
 // Every count is served as the API's Int (signed 32-bit): a larger one would break every listing.
-const nonNegativeInt = z.number().int().nonnegative().max(SERVED_INT_MAX);
+const nonNegativeInt = servedCount;
 
 /** What a YAML tag can make that JSON cannot carry (served `litellmParams` are JSON). */
 function nonJsonKind(value: unknown): string | null {

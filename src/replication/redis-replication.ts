@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { CatalogueParts, Replication, ReplicationFactory } from '../catalogue/catalogue.js';
-import type { RefreshOptions, RefreshOutcome } from '../catalogue/refresh-types.js';
+import type { RefreshOptions, RefreshOutcome, RefreshReport } from '../catalogue/refresh-types.js';
 import type { CatalogueVersion } from '../catalogue/version.js';
 import { LeaseElector, type ReplicationMode } from './lease-elector.js';
 import { RedisLink } from './redis-link.js';
-import { RefreshChannel, type RefreshRequest, type WireOutcome } from './refresh-channel.js';
+import { RefreshChannel, type Answer } from './refresh-channel.js';
 import { InvalidSharedSnapshot, SnapshotChannel } from './snapshot-channel.js';
+import type { Announcement, RefreshReply, RefreshRequest } from './wire.js';
 
 export type { ReplicationMode } from './lease-elector.js';
 
@@ -39,7 +40,9 @@ export class RedisReplication implements Replication {
   private readonly elector: LeaseElector;
   private readonly shared: SnapshotChannel;
   private readonly requests: RefreshChannel;
-  private unsubscribe: (() => void) | null = null;
+  private readonly unsubscribe: (() => void)[] = [];
+  /** Adoptions under way, by etag, so a version announced twice (a refresh, then its report) is adopted once. */
+  private readonly adopting = new Map<string, Promise<void>>();
   private stopped = false;
 
   constructor(
@@ -51,7 +54,7 @@ export class RedisReplication implements Replication {
     this.elector = new LeaseElector(this.link, { replicaId: this.replicaId, ttlMs: options.leaseTtlMs ?? 15_000, onChange: (mode, reason) => this.modeChanged(mode, reason) });
     this.shared = new SnapshotChannel(this.link, options.snapshotTtlSeconds ?? 7 * 24 * 3600);
     this.requests = new RefreshChannel(this.link, this.replicaId);
-    this.shared.onPublished((etag) => this.adoptShared(etag));
+    this.shared.onAnnounced((announcement) => this.follow(announcement));
     this.requests.serve((request) => this.carryOut(request));
     this.link.onUp(() => this.redisUp());
     this.link.onDown(() => this.redisDown());
@@ -75,39 +78,48 @@ export class RedisReplication implements Replication {
   }
 
   async compete(): Promise<void> {
-    this.unsubscribe = this.parts.versions.onVersion((version) => void this.shareIfLeader(version));
+    const { versions } = this.parts;
+    this.unsubscribe.push(versions.onVersion((version, report) => void this.shareIfLeader(version, report)));
+    this.unsubscribe.push(versions.onReport((report) => void this.announceIfLeader(report)));
     await this.elector.start();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
-    this.unsubscribe?.();
+    for (const unsubscribe of this.unsubscribe) unsubscribe();
     await this.elector.stop();
     this.link.disconnect();
   }
 
-  /** On the lease holder or standalone: refresh here. On a follower: ask the holder and wait for its answer. */
+  /**
+   * On the lease holder or standalone: refresh here. On a follower: ask the holder, wait until the
+   * version it accepted is served here, and answer with the holder's change record and report.
+   */
   async refresh(options: RefreshOptions): Promise<RefreshOutcome> {
-    const { refresher, versions } = this.parts;
+    const { refresher } = this.parts;
     if (this.elector.mode() !== 'follower') return refresher.refresh(options);
     const timeoutMs = this.options.refreshTimeoutMs ?? 60_000;
-    const reply = await this.requests.ask(options.force ?? false, timeoutMs);
-    // Nobody answered (the holder just died, or Redis went away): refresh here rather than fail.
-    if (reply === null) return refresher.refresh(options);
-    if (reply.outcome.kind !== 'accepted') return reply.outcome;
-    const version = await this.awaitVersion(reply.outcome.etag, timeoutMs);
-    const latest = versions.changes(1)[0];
-    if (version === null || latest === undefined) return refresher.refresh(options);
-    return { kind: 'accepted', version, diff: latest };
+    const answer: Answer | null = await this.requests.ask(options.force ?? false, timeoutMs);
+    // Nobody answered (the holder just died, or the request could not be sent): refresh here rather than fail.
+    if (answer === null) return refresher.refresh(options);
+    const { outcome, report } = answer;
+    if (outcome.kind !== 'accepted') {
+      if (report) this.recordShared(report);
+      return outcome;
+    }
+    const version = await this.awaitVersion(outcome.etag, timeoutMs);
+    if (version === null || report === null) return refresher.refresh(options);
+    this.recordShared(report);
+    return { kind: 'accepted', version, diff: outcome.diff, report };
   }
 
   private async bootFromShared(): Promise<void> {
-    const etag = await this.shared.currentEtag();
-    if (etag === null) return;
+    const latest = await this.shared.latest();
+    if (latest === null) return;
     try {
-      const snapshot = await this.shared.snapshot(etag);
+      const snapshot = await this.shared.snapshot(latest.etag);
       if (snapshot === null) return;
-      const { version } = await this.parts.snapshots.adopt(snapshot, null);
+      const { version } = await this.parts.snapshots.adopt(snapshot, latest.report);
       this.parts.logger.info('booted from the shared catalogue', { etag: version.etag, configs: version.configs.length });
     } catch (error) {
       if (!(error instanceof InvalidSharedSnapshot)) throw error;
@@ -121,14 +133,14 @@ export class RedisReplication implements Replication {
       logger.info('holding the refresher lease: this replica fetches and publishes', { replica: this.replicaId });
       scheduler.setEnabled(true);
       const current = versions.current();
-      if (current) void this.shareIfLeader(current);
+      if (current) void this.shareIfLeader(current, versions.lastRefresh());
     } else if (mode === 'follower') {
       scheduler.setEnabled(false);
       logger.info(`following the shared catalogue: ${reason}`, { replica: this.replicaId });
       // Catch up with whatever the holder shared while this replica was on its own or starting.
       void this.shared
-        .currentEtag()
-        .then((etag) => (etag === null ? undefined : this.adoptShared(etag)))
+        .latest()
+        .then((latest) => (latest === null ? undefined : this.follow(latest)))
         .catch((error: unknown) => logger.warn(`could not catch up with the shared catalogue: ${describe(error)}`));
     }
   }
@@ -148,30 +160,59 @@ export class RedisReplication implements Replication {
     this.requests.failPending({ kind: 'upstream-unavailable', failureKind: 'transport', message: 'Redis became unreachable while the refresh was forwarded', status: null, retryAfterSeconds: null });
   }
 
-  private async shareIfLeader(version: CatalogueVersion): Promise<void> {
+  /** The holder shares each version it puts in place, with the report of the refresh that made it. */
+  private async shareIfLeader(version: CatalogueVersion, report: RefreshReport | null): Promise<void> {
     if (this.elector.mode() !== 'leader' || version.origin === 'shared') return;
     const snapshot = this.parts.snapshots.export();
     if (snapshot === null) return;
     try {
-      await this.shared.publish(version.etag, snapshot);
+      await this.shared.share({ etag: version.etag, report }, snapshot);
     } catch (error) {
       this.parts.logger.warn(`could not publish catalogue version ${version.version}: ${describe(error)}`);
     }
   }
 
-  private async adoptShared(etag: string): Promise<void> {
-    if (this.elector.mode() === 'leader' || this.parts.versions.current()?.etag === etag) return;
+  /** The holder announces refresh attempts that put no new version in place, so every replica reports them. */
+  private async announceIfLeader(report: RefreshReport): Promise<void> {
+    const current = this.parts.versions.current();
+    if (this.elector.mode() !== 'leader' || current === null) return;
+    await this.shared.announce({ etag: current.etag, report }).catch((error: unknown) => this.parts.logger.warn(`could not announce a refresh report: ${describe(error)}`));
+  }
+
+  /** Serves what the holder announced: adopts its version when it is new here, and takes its report. */
+  private async follow({ etag, report }: Announcement): Promise<void> {
+    if (this.elector.mode() === 'leader') return;
+    const underway = this.adopting.get(etag);
+    if (underway) await underway;
+    else if (this.parts.versions.current()?.etag !== etag) {
+      const adoption = this.adopt(etag, report);
+      this.adopting.set(etag, adoption);
+      await adoption.finally(() => this.adopting.delete(etag));
+      return;
+    }
+    if (report) this.recordShared(report);
+  }
+
+  private async adopt(etag: string, report: RefreshReport | null): Promise<void> {
     const snapshot = await this.shared.snapshot(etag);
-    if (snapshot !== null) await this.parts.snapshots.adopt(snapshot, null);
+    if (snapshot !== null) await this.parts.snapshots.adopt(snapshot, report);
+  }
+
+  /** Takes a report the holder made, unless a later one is already here. */
+  private recordShared(report: RefreshReport): void {
+    const { versions } = this.parts;
+    const known = versions.lastRefresh();
+    if (known === null || known.finishedAt <= report.finishedAt) versions.recordReport(report);
   }
 
   /** The holder carries out a forwarded refresh; the others leave it to the holder. */
-  private async carryOut(request: RefreshRequest): Promise<WireOutcome | null> {
+  private async carryOut(request: RefreshRequest): Promise<Omit<RefreshReply, 'id'> | null> {
     if (this.elector.mode() !== 'leader') return null;
     // The refresher's single flight merges requests from every replica into one upstream fetch. An
     // accepted version was already shared (on this same connection), so the follower receives it before this reply.
     const outcome = await this.parts.refresher.refresh({ force: request.force, trigger: 'admin' });
-    return outcome.kind === 'accepted' ? { kind: 'accepted', etag: outcome.version.etag } : outcome;
+    if (outcome.kind === 'accepted') return { outcome: { kind: 'accepted', etag: outcome.version.etag, diff: outcome.diff }, report: outcome.report };
+    return { outcome, report: this.parts.versions.lastRefresh()! };
   }
 
   /** Waits until this replica serves the version with `etag` (adopted from the channel). */
@@ -191,7 +232,7 @@ export class RedisReplication implements Replication {
         resolve(version);
       });
       // The version may have been adopted between the check above and the subscription.
-      void this.adoptShared(etag).catch(() => {});
+      void this.follow({ etag, report: null }).catch(() => {});
     });
   }
 }

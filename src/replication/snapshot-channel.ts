@@ -1,12 +1,13 @@
 import { parseSnapshot, serializeSnapshot, type CatalogueSnapshot } from '../catalogue/snapshot-format.js';
 import type { RedisLink } from './redis-link.js';
+import { parseAnnouncement, type Announcement } from './wire.js';
 
 const CHANNEL = 'versions';
 
 /**
- * The shared catalogue in Redis: each published version's snapshot under its etag (kept for a week),
- * a pointer to the current one for replicas that start later, and a message on the `versions`
- * channel so the others adopt it at once.
+ * The shared catalogue in Redis: each shared version's snapshot under its etag (kept for a week), the
+ * latest announcement (the etag and the report of the last refresh) for replicas that start later,
+ * and a message on the `versions` channel so the others follow at once.
  */
 export class SnapshotChannel {
   constructor(
@@ -14,25 +15,40 @@ export class SnapshotChannel {
     private readonly snapshotTtlSeconds: number,
   ) {}
 
-  /** Hands every etag published from now on to `handler`. Call before the link connects. */
-  onPublished(handler: (etag: string) => void): void {
-    this.link.onMessage(CHANNEL, handler);
+  /** Hands every announcement from now on to `handler`. Call before the link connects. */
+  onAnnounced(handler: (announcement: Announcement) => Promise<void>): void {
+    this.link.onMessage(CHANNEL, (message) => handler(parseAnnouncement(message)));
   }
 
-  /** Shares a version: its snapshot, the current pointer and the message, in one transaction. */
-  async publish(etag: string, snapshot: CatalogueSnapshot): Promise<void> {
-    const { commands } = this.link;
-    await commands
+  /** Shares a version with the report of the refresh that made it: its snapshot and the announcement, in one transaction. */
+  async share(announcement: Announcement, snapshot: CatalogueSnapshot): Promise<void> {
+    await this.link.commands
       .multi()
-      .set(this.link.key(`snapshot:${etag}`), serializeSnapshot(snapshot), 'EX', this.snapshotTtlSeconds)
-      .set(this.link.key('current'), etag)
-      .publish(this.link.key(CHANNEL), etag)
+      .set(this.link.key(`snapshot:${announcement.etag}`), serializeSnapshot(snapshot), 'EX', this.snapshotTtlSeconds)
+      .set(this.link.key('current'), announcement.etag)
+      .set(this.link.key('current-report'), JSON.stringify(announcement.report))
+      .publish(this.link.key(CHANNEL), JSON.stringify(announcement))
       .exec();
   }
 
-  /** The etag of the version shared last, or null when none is. */
-  currentEtag(): Promise<string | null> {
-    return this.link.commands.get(this.link.key('current'));
+  /** Announces a refresh attempt that put no new version in place. */
+  async announce(announcement: Announcement): Promise<void> {
+    await this.link.commands
+      .multi()
+      .set(this.link.key('current-report'), JSON.stringify(announcement.report))
+      .publish(this.link.key(CHANNEL), JSON.stringify(announcement))
+      .exec();
+  }
+
+  /** The latest announcement, or null when nothing was shared yet; its report is null when there is none or it is unusable. */
+  async latest(): Promise<Announcement | null> {
+    const [etag, report] = await this.link.commands.mget(this.link.key('current'), this.link.key('current-report'));
+    if (etag === null || etag === undefined) return null;
+    try {
+      return parseAnnouncement(`{"etag":${JSON.stringify(etag)},"report":${report ?? 'null'}}`);
+    } catch {
+      return { etag, report: null };
+    }
   }
 
   /** The shared snapshot of a version, validated; null when Redis no longer has it. Throws InvalidSharedSnapshot when it is unusable. */

@@ -153,13 +153,15 @@ builder.queryFields((t) => ({
   }),
 }));
 
+type CatalogueStatus = { version: CatalogueVersion | null; lastRefresh: RefreshReport | null };
+
 /**
- * New catalogue versions as an async stream for one subscriber. A slow client only ever gets the
- * latest few versions (sliding buffer), never an unbounded backlog.
+ * New catalogue versions, each with the report of the refresh that made it, as an async stream for
+ * one subscriber. A slow client only ever gets the latest few (sliding buffer), never an unbounded backlog.
  */
-function versionStream(catalogue: CatalogueApi): AsyncIterable<CatalogueVersion> {
-  return new Repeater<CatalogueVersion>(async (push, stop) => {
-    const unsubscribe = catalogue.onVersion((version) => void push(version));
+function versionStream(catalogue: CatalogueApi): AsyncIterable<CatalogueStatus> {
+  return new Repeater<CatalogueStatus>(async (push, stop) => {
+    const unsubscribe = catalogue.onVersion((version, lastRefresh) => void push({ version, lastRefresh }));
     await stop;
     unsubscribe();
   }, new SlidingBuffer(4));
@@ -172,6 +174,6 @@ builder.subscriptionFields((t) => ({
     type: CatalogueStatusRef,
     description: 'The catalogue status each time a new version is served (a refresh, a health pass, or a version shared by another replica).',
     subscribe: (_root, _args, { catalogue }) => versionStream(catalogue),
-    resolve: (version: CatalogueVersion, _args, { catalogue }) => ({ version, lastRefresh: catalogue.lastRefresh() }),
+    resolve: (status: CatalogueStatus) => status,
   }),
 }));

@@ -1,6 +1,6 @@
 import { buildCatalogue } from '../../src/catalogue/build.js';
 import { diffVersions, type CatalogueDiff } from '../../src/catalogue/diff.js';
-import type { CatalogueApi, RefreshOptions, RefreshOutcome, RefreshReport } from '../../src/catalogue/refresh-types.js';
+import type { CatalogueApi, RefreshOptions, RefreshOutcome, RefreshReport, VersionListener } from '../../src/catalogue/refresh-types.js';
 import type { ModelHealth } from '../../src/catalogue/model-health.js';
 import type { CatalogueConfig } from '../../src/catalogue/types.js';
 import { makeVersion, type CatalogueVersion } from '../../src/catalogue/version.js';
@@ -48,7 +48,7 @@ export class FakeCatalogue implements CatalogueApi {
   nextOutcome: (() => Promise<RefreshOutcome>) | null = null;
   private report: RefreshReport | null = null;
   private readonly log: CatalogueDiff[] = [];
-  private readonly listeners = new Set<(v: CatalogueVersion) => void>();
+  private readonly listeners = new Set<VersionListener>();
 
   constructor(public version: CatalogueVersion | null = fixtureVersion()) {}
 
@@ -61,22 +61,29 @@ export class FakeCatalogue implements CatalogueApi {
   changes(last: number): readonly CatalogueDiff[] {
     return this.log.slice(-last).reverse();
   }
-  onVersion(listener: (v: CatalogueVersion) => void): () => void {
+  onVersion(listener: VersionListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
-  /** Swaps in a version as an accepted refresh would. */
-  publish(next: CatalogueVersion): CatalogueDiff {
+  /** Swaps in a version as an accepted refresh would, telling listeners with `report`. */
+  publish(next: CatalogueVersion, report: RefreshReport | null = null): CatalogueDiff {
     const diff = diffVersions(this.version, next, next.createdAt);
     this.version = next;
+    if (report) this.report = report;
     this.log.push(diff);
-    for (const listener of this.listeners) listener(next);
+    for (const listener of this.listeners) listener(next, report);
     return diff;
   }
   async refresh(options: RefreshOptions): Promise<RefreshOutcome> {
     this.refreshCalls += 1;
-    const outcome = this.nextOutcome ? await this.nextOutcome() : { kind: 'accepted' as const, version: this.version!, diff: this.publish(fixtureVersion({ version: (this.version?.version ?? 0) + 1 })) };
-    this.report = { trigger: options.trigger, forced: options.force ?? false, startedAt: 0, finishedAt: 1, outcome: outcome.kind, message: outcome.kind === 'accepted' ? 'accepted' : outcome.message, malformedCount: 0, nextAttemptAt: null };
-    return outcome.kind === 'accepted' ? { ...outcome, version: this.version! } : outcome;
+    const report = (kind: RefreshOutcome['kind'], message: string): RefreshReport => ({ trigger: options.trigger, forced: options.force ?? false, startedAt: 0, finishedAt: 1, outcome: kind, message, malformedCount: 0, nextAttemptAt: null });
+    if (this.nextOutcome) {
+      const outcome = await this.nextOutcome();
+      this.report = outcome.kind === 'accepted' ? outcome.report : report(outcome.kind, outcome.message);
+      return outcome;
+    }
+    const accepted = report('accepted', 'accepted');
+    const diff = this.publish(fixtureVersion({ version: (this.version?.version ?? 0) + 1 }), accepted);
+    return { kind: 'accepted', version: this.version!, diff, report: accepted };
   }
 }
