@@ -68,8 +68,9 @@ export class Refresher {
     // When the startup fetch fails, the catalogue being served is still scored with live health.
     const served = versions.current();
     const rescored = result.kind === 'not-fetched' && trigger === 'startup' && served !== null ? await reenrichServed(this.options, served, versions.basis(), signal) : null;
-    const report = this.settle(attempt, result.outcome, result.kind === 'refused' ? result.malformedCount : 0);
-    if (rescored) await this.putInPlace(nextVersion(versions.current(), rescored.draft, this.options.now()), rescored, 'when-changed', report);
+    const rescoredVersion = rescored && nextVersion(versions.current(), rescored.draft, this.options.now());
+    const report = this.settle(attempt, result.outcome, result.kind === 'refused' ? result.malformedCount : 0, rescoredVersion);
+    if (rescored && rescoredVersion) await this.putInPlace(rescoredVersion, rescored, 'when-changed', report);
     else versions.recordReport(report);
     return result.outcome;
   }
@@ -81,8 +82,8 @@ export class Refresher {
     return diff;
   }
 
-  /** Logs the attempt, plans the next one and makes its report. */
-  private settle({ trigger, forced, startedAt }: Attempt, outcome: { readonly kind: 'accepted'; readonly version: CatalogueVersion } | RefreshFailure, malformedCount: number): RefreshReport {
+  /** Logs the attempt, plans the next one and makes its report. `serving` is the version served after it (when it is not the current one). */
+  private settle({ trigger, forced, startedAt }: Attempt, outcome: { readonly kind: 'accepted'; readonly version: CatalogueVersion } | RefreshFailure, malformedCount: number, serving: CatalogueVersion | null = null): RefreshReport {
     const { logger, versions, scheduler } = this.options;
     if (outcome.kind === 'accepted') {
       if (this.failureStreak > 0) logger.info('catalogue refresh recovered', { afterFailures: this.failureStreak });
@@ -93,7 +94,7 @@ export class Refresher {
       this.failureStreak += 1;
       // One line per distinct reason: a streak of identical failures is not repeated at warn level.
       const level = outcome.message === this.lastFailureMessage ? 'debug' : 'warn';
-      logger[level](`catalogue refresh failed, still serving version ${versions.current()?.version ?? 'none'}: ${outcome.message}`, { trigger, outcome: outcome.kind, attempt: this.failureStreak });
+      logger[level](`catalogue refresh failed, still serving version ${(serving ?? versions.current())?.version ?? 'none'}: ${outcome.message}`, { trigger, outcome: outcome.kind, attempt: this.failureStreak });
       this.lastFailureMessage = outcome.message;
     }
     scheduler.afterRefresh(outcome, trigger, this.failureStreak);
