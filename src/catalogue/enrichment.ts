@@ -11,7 +11,7 @@ export const ENRICH_TOP_N_PREMIUM = 50;
 export const ENRICH_TOP_N_FREE = 30;
 /** At most this many `/endpoints` requests in flight. */
 export const ENRICH_CONCURRENCY = 15;
-/** A cycle with at least this share of failed fetches is degraded: it trusts only the last-good cache. */
+/** A cycle with at least this share of failed fetches is degraded: it trusts only the health book (last good values). */
 export const ENRICH_DEGRADED_FAIL_RATIO = 0.25;
 
 export type EndpointsFetcher = (modelId: string, signal?: AbortSignal) => Promise<EndpointsFetchResult>;
@@ -65,7 +65,7 @@ export interface EnrichmentOptions {
 
 /**
  * One enrichment cycle (reference §5): fetch the selected models' endpoints, score their health,
- * fall back to the last-good cache for failures (for all of them when the cycle is degraded), then
+ * fall back to the health book for failures (for all of them when the cycle is degraded), then
  * blend health into every OpenRouter-routed config's quality score. The input is never modified.
  */
 export async function runEnrichmentCycle(configs: readonly CatalogueConfig[], options: EnrichmentOptions): Promise<EnrichmentResult> {
