@@ -13,7 +13,7 @@ import type { BillingTier, CatalogueConfig, StaticScoreBreakdown } from './types
  */
 
 /** Fields each kind of config may leave to their neutral defaults. */
-type BaseField =
+type DefaultedField =
   | 'seoEnabled'
   | 'seoSlug'
   | 'seoTitle'
@@ -33,7 +33,7 @@ type BaseField =
 /** Fields derived from the others: a new config has no health, so it serves its static score. */
 type DerivedField = 'qualityScoreStatic' | 'qualityScore' | 'qualityScoreHealth' | 'healthGated' | 'health';
 
-export type ConfigFields = Omit<CatalogueConfig, BaseField | DerivedField> & Partial<Pick<CatalogueConfig, BaseField>>;
+export type ConfigFields = Omit<CatalogueConfig, DefaultedField | DerivedField> & Partial<Pick<CatalogueConfig, DefaultedField>>;
 
 const NO_PARAMS: Readonly<Record<string, unknown>> = Object.freeze({});
 const NO_PRICES = Object.freeze({ prompt: null, completion: null });

@@ -51,7 +51,7 @@ export interface RefreshReport {
   readonly nextAttemptAt: number | null;
 }
 
-/** The one-line message of an accepted refresh, naming the version as this process serves it. */
+/** The one-line message of an accepted refresh, naming the version as the process that refreshed numbers it. */
 export function acceptedMessage(version: CatalogueVersion): string {
   return `accepted version ${version.version} with ${version.configs.length} configs`;
 }
