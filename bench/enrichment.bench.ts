@@ -6,7 +6,8 @@
  *   npm run bench:enrichment
  */
 import { Agent } from 'undici';
-import { HealthCache, runEnrichmentCycle, selectForEnrichment, ENRICH_CONCURRENCY } from '../src/catalogue/enrichment.js';
+import { runEnrichmentCycle, selectForEnrichment, ENRICH_CONCURRENCY } from '../src/catalogue/enrichment.js';
+import { HealthBook } from '../src/catalogue/health-book.js';
 import { buildCatalogue } from '../src/catalogue/build.js';
 import { parseOperatorConfig } from '../src/config/operator-config.js';
 import { fetchModelEndpoints } from '../src/openrouter/endpoints-client.js';
@@ -46,7 +47,7 @@ const floorMs = Math.ceil(selectedCount / ENRICH_CONCURRENCY) * DELAY_MS;
 const walls: number[] = [];
 for (let run = 0; run < RUNS + 1; run += 1) {
   const started = performance.now();
-  const { report } = await runEnrichmentCycle(configs, { cache: new HealthCache(), fetchEndpoints: (id, signal) => fetchModelEndpoints(id, { dispatcher, baseUrl, ...(signal ? { signal } : {}) }) });
+  const { report } = await runEnrichmentCycle(configs, { book: HealthBook.EMPTY, fetchEndpoints: (id, signal) => fetchModelEndpoints(id, { dispatcher, baseUrl, ...(signal ? { signal } : {}) }) });
   if (report.failures > 0) throw new Error(`unexpected failures: ${JSON.stringify(report.failuresByKind)}`);
   if (run > 0) walls.push(performance.now() - started); // run 0 opens the connections
 }

@@ -4,7 +4,7 @@ import { useGraphQlJit } from '@envelop/graphql-jit';
 import { getOperationAST, GraphQLError } from 'graphql';
 import { createYoga, maskError, type YogaServerInstance } from 'graphql-yoga';
 import type { CatalogueApi } from './catalogue/refresh-types.js';
-import { createContext, type GraphQLContext, type HealthLookup } from './context.js';
+import { createContext, type GraphQLContext } from './context.js';
 import type { Logger } from './logger.js';
 import { executeFast, fastPathEligible } from './http/fast-path.js';
 import { readBody, requestKey, sendCached, sendJson, sendResponse, toHeaders, toUrl } from './http/node-io.js';
@@ -21,8 +21,6 @@ export interface AppDeps {
   /** Largest accepted request body; larger ones get 413 before any parsing. */
   readonly maxRequestBytes?: number;
   readonly isShuttingDown?: () => boolean;
-  /** Reads health for a batch of config ids (default: from the request's catalogue version). */
-  readonly healthLookup?: HealthLookup;
 }
 
 export interface App {

@@ -1,7 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import DataLoader from 'dataloader';
 import type { CatalogueApi } from './catalogue/refresh-types.js';
-import type { HealthSnapshot } from './catalogue/types.js';
 import type { CatalogueVersion } from './catalogue/version.js';
 
 /** Per-request state. Built once per request, so every field of one operation sees one catalogue version. */
@@ -9,8 +7,6 @@ export interface GraphQLContext {
   readonly catalogue: CatalogueApi;
   /** The version this request reads, taken once when the request starts (null before any is loaded). */
   readonly version: CatalogueVersion | null;
-  /** Batches every `LlmConfig.health` of a request into one lookup over the health store. */
-  readonly healthLoader: DataLoader<number, HealthSnapshot | null>;
   /** Whether the request carries the admin token. */
   readonly isAdmin: boolean;
   /** Whether an admin token is configured at all (without one the mutation is refused for everyone). */
@@ -19,15 +15,9 @@ export interface GraphQLContext {
   readonly cachePolicy: { timeDependent: boolean };
 }
 
-/** Reads health for config ids from one catalogue version; one call per batch. */
-export type HealthLookup = (version: CatalogueVersion | null, ids: readonly number[]) => (HealthSnapshot | null)[];
-
-export const lookupHealth: HealthLookup = (version, ids) => ids.map((id) => version?.byId.get(id)?.health ?? null);
-
 export interface ContextDeps {
   readonly catalogue: CatalogueApi;
   readonly adminToken: string | null;
-  readonly healthLookup?: HealthLookup;
 }
 
 function digest(value: string): Buffer {
@@ -49,11 +39,9 @@ export function isAdminRequest(authorization: string | null, adminToken: string 
 
 export function createContext(request: Request, deps: ContextDeps): GraphQLContext {
   const version = deps.catalogue.current();
-  const lookup = deps.healthLookup ?? lookupHealth;
   return {
     catalogue: deps.catalogue,
     version,
-    healthLoader: new DataLoader(async (ids) => lookup(version, ids), { cache: true }),
     isAdmin: isAdminRequest(request.headers.get('authorization'), deps.adminToken),
     adminConfigured: deps.adminToken !== null,
     cachePolicy: { timeDependent: false },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formatZodError } from './config/zod-issues.js';
+import { formatZodError } from './input/zod-issues.js';
 import { DEFAULT_OPENROUTER_BASE_URL } from './openrouter/models-client.js';
 
 /**

@@ -3,26 +3,24 @@ import { hostname } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Agent } from 'undici';
 import { createApp } from './app.js';
-import { CatalogueService } from './catalogue/catalogue-service.js';
-import { HealthCache, runEnrichmentCycle } from './catalogue/enrichment.js';
+import { createCatalogue } from './catalogue/catalogue.js';
+import { openRouterUpstream } from './catalogue/upstream.js';
 import { loadOperatorConfig, OperatorConfigError } from './config/operator-config.js';
 import { EnvError, parseEnv, type Env } from './env.js';
 import { createLogger, type Logger } from './logger.js';
-import { fetchModelEndpoints } from './openrouter/endpoints-client.js';
 import { auditAdminRefreshes } from './observability/admin-audit.js';
 import { createMetrics } from './observability/metrics.js';
 import { startMetricsServer } from './observability/metrics-server.js';
 import { secretScrubber } from './observability/secret-scrubber.js';
-import { fetchModels } from './openrouter/models-client.js';
 import { handleShutdownSignals } from './process-signals.js';
+import { RedisReplication, redisReplication } from './replication/redis-replication.js';
 import { stopRefreshing } from './stop-refreshing.js';
-import { ReplicatedCatalogue } from './replication/redis-replication.js';
 
 const BUNDLED_MODELS = fileURLToPath(new URL('../assets/openrouter-models.json', import.meta.url));
 
 /**
- * The process entry point: reads the environment and operator file, wires the catalogue service
- * to a real undici dispatcher, serves HTTP, and owns shutdown.
+ * The process entry point: reads the environment and operator file, composes the catalogue over a
+ * real undici dispatcher, serves HTTP, and owns shutdown.
  */
 async function main(): Promise<void> {
   let env: Env;
@@ -58,39 +56,24 @@ async function main(): Promise<void> {
   if (env.ADMIN_TOKEN === undefined) logger.warn('ADMIN_TOKEN is not set: refreshCatalogue is refused for everyone');
 
   const dispatcher = new Agent({ connections: 32 });
-  let healthCache = new HealthCache();
-  const service = new CatalogueService({
+  const catalogue = createCatalogue({
     operator,
-    fetchModels: (signal) => fetchModels({ dispatcher, baseUrl: env.OPENROUTER_BASE_URL, apiKey }, signal),
-    enrich: (configs, signal) =>
-      runEnrichmentCycle(configs, {
-        cache: healthCache,
-        signal,
-        fetchEndpoints: (modelId, fetchSignal) => fetchModelEndpoints(modelId, { dispatcher, baseUrl: env.OPENROUTER_BASE_URL, apiKey, ...(fetchSignal ? { signal: fetchSignal } : {}) }),
-      }),
-    healthCache: {
-      toJSON: () => healthCache.toJSON(),
-      restore: (json) => {
-        healthCache = HealthCache.fromJSON(json);
-      },
-    },
+    upstream: openRouterUpstream({ dispatcher, baseUrl: env.OPENROUTER_BASE_URL, apiKey }),
     dataDir: env.DATA_DIR,
     bundledModelsPath: BUNDLED_MODELS,
     logger,
     ...(metrics ? { observer: metrics.catalogueObserver } : {}),
+    // With Redis, replicas share one catalogue and one refresher; without it, this process is on its own.
+    replication: env.REDIS_URL ? redisReplication({ redisUrl: env.REDIS_URL, leaseTtlMs: env.REDIS_LEASE_TTL_MS, ...(env.REPLICA_ID ? { replicaId: env.REPLICA_ID } : {}) }) : null,
   });
-
-  // With Redis, replicas share one catalogue and one refresher; without it, this process is on its own.
-  const replicated = env.REDIS_URL
-    ? new ReplicatedCatalogue({ service, redisUrl: env.REDIS_URL, logger, leaseTtlMs: env.REDIS_LEASE_TTL_MS, ...(env.REPLICA_ID ? { replicaId: env.REPLICA_ID } : {}) })
-    : null;
-  metrics?.watchCatalogue(replicated ?? service, replicated);
-  const catalogue = auditAdminRefreshes(replicated ?? service, { logger, replica: replicated?.replicaId ?? env.REPLICA_ID ?? hostname() });
+  const replication = catalogue.replication instanceof RedisReplication ? catalogue.replication : null;
+  metrics?.watchCatalogue(catalogue, replication);
+  const audited = auditAdminRefreshes(catalogue, { logger, replica: replication?.replicaId ?? env.REPLICA_ID ?? hostname() });
 
   let shuttingDown = false;
-  const app = createApp({ catalogue, adminToken: env.ADMIN_TOKEN ?? null, logger, graphiql: env.GRAPHIQL, isShuttingDown: () => shuttingDown });
+  const app = createApp({ catalogue: audited, adminToken: env.ADMIN_TOKEN ?? null, logger, graphiql: env.GRAPHIQL, isShuttingDown: () => shuttingDown });
   const server = createServer(app.requestListener);
-  await (replicated ?? service).start();
+  await catalogue.start();
   await listen(server, env.PORT, env.HOST).catch((error: unknown) => fail(`cannot serve the API on ${env.HOST}:${env.PORT}: ${describe(error)}`));
   const metricsHost = env.METRICS_HOST ?? env.HOST;
   const metricsServer =
@@ -111,8 +94,7 @@ async function main(): Promise<void> {
     }, env.SHUTDOWN_GRACE_MS);
     forced.unref();
     // Order matters: stop refreshing (its file write is atomic), stop accepting, drain, then close outbound connections.
-    await replicated?.stop();
-    const { cut } = await stopRefreshing(service, dispatcher, { logger, budgetMs: Math.min(2_000, env.SHUTDOWN_GRACE_MS / 4) });
+    const { cut } = await stopRefreshing(catalogue, dispatcher, { logger, budgetMs: Math.min(2_000, env.SHUTDOWN_GRACE_MS / 4) });
     await closeServer(server, Math.min(2_000, env.SHUTDOWN_GRACE_MS / 2));
     await app.yoga.dispose();
     if (!cut) await dispatcher.close();

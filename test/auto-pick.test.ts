@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { autoPick, threadIndex } from '../src/catalogue/auto-pick.js';
 import { buildCatalogue } from '../src/catalogue/build.js';
+import { curatedConfig } from '../src/catalogue/config-factory.js';
 import type { CatalogueConfig } from '../src/catalogue/types.js';
 import { parseOperatorConfig } from '../src/config/operator-config.js';
 import { parseModelsBody } from '../src/openrouter/models-payload.js';
@@ -30,7 +31,7 @@ function staticConfigs(): CatalogueConfig[] {
   const yaml = vector.static_configs
     .map((c) => `  - id: ${c.id}\n    name: ${c.model_name}\n    provider: ${c.provider}\n    model_name: ${c.model_name}\n    api_key: k\n    billing_tier: ${c.billing_tier}\n`)
     .join('');
-  const configs = parseOperatorConfig(`global_llm_configs:\n${yaml}`, 'static').staticConfigs;
+  const configs = parseOperatorConfig(`global_llm_configs:\n${yaml}`, 'static').curatedModels.map(curatedConfig);
   return configs.map((config, index) => ({ ...config, qualityScore: vector.static_configs[index]!.quality_score }));
 }
 

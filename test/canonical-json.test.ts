@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../src/catalogue/canonical-json.js';
-import { contentHash } from '../src/catalogue/catalogue-service.js';
+import { contentHash } from '../src/catalogue/version.js';
 import { fixtureVersion, healthy } from './support/fake-catalogue.js';
 
 describe('canonical JSON and the catalogue etag', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isCredentialKey, withoutCredentials } from '../src/config/credential-params.js';
 import { parseOperatorConfig } from '../src/config/operator-config.js';
+import { curatedConfig } from '../src/catalogue/config-factory.js';
 
 describe('credential-like keys in litellm_params (issue 12.5)', () => {
   it.each([
@@ -53,12 +54,12 @@ describe('credential-like keys in litellm_params (issue 12.5)', () => {
         'openrouter_integration:\n  litellm_params: { azure_ad_token: SECRET-TWO, max_tokens: 4096 }\n',
       'x.yaml',
     );
-    expect(config.staticConfigs[0]!.litellmParams).toEqual({ temperature: 0.2, input_cost_per_token: 0.000001 });
-    expect(config.staticConfigs[0]!.staticBreakdown.priceBand).toBe(9);
+    expect(curatedConfig(config.curatedModels[0]!).litellmParams).toEqual({ temperature: 0.2, input_cost_per_token: 0.000001 });
+    expect(curatedConfig(config.curatedModels[0]!).staticBreakdown.priceBand).toBe(9);
     expect(config.openRouter.litellmParams).toEqual({ max_tokens: 4096 });
     expect(config.secrets.litellmParamsById.get(-1)).toEqual({ api_key: 'SECRET-ONE', temperature: 0.2, input_cost_per_token: 0.000001 });
     expect(config.secrets.openRouterLitellmParams).toEqual({ azure_ad_token: 'SECRET-TWO', max_tokens: 4096 });
     expect(config.warnings).toEqual(['litellm_params entries that look like credentials are kept server-side and never served: openrouter_integration.litellm_params.azure_ad_token, global_llm_configs[0].litellm_params.api_key']);
-    expect(JSON.stringify([config.staticConfigs, config.openRouter, config.warnings])).not.toMatch(/SECRET-/);
+    expect(JSON.stringify([config.curatedModels, config.openRouter, config.warnings])).not.toMatch(/SECRET-/);
   });
 });

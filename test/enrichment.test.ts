@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent } from 'undici';
 import { buildCatalogue } from '../src/catalogue/build.js';
-import { HealthCache, runEnrichmentCycle, selectForEnrichment, type EndpointsFetcher } from '../src/catalogue/enrichment.js';
+import { runEnrichmentCycle, selectForEnrichment, type EndpointsFetcher } from '../src/catalogue/enrichment.js';
+import { HealthBook } from '../src/catalogue/health-book.js';
 import type { CatalogueConfig } from '../src/catalogue/types.js';
 import { parseOperatorConfig } from '../src/config/operator-config.js';
 import { endpointsPath, fetchModelEndpoints } from '../src/openrouter/endpoints-client.js';
@@ -56,8 +57,8 @@ describe('enrichment cycles reproduce the original exactly', () => {
     expect(configs0.map((c) => [c.id, c.modelName, c.qualityScoreStatic])).toEqual(vector.cycles[0]!.configs.map((c) => [c.id, c.model_name, c.quality_score_static]));
   });
 
-  it('runs the four cycles in order on one cache, fetching only selected models once each', async () => {
-    const cache = new HealthCache();
+  it('runs the four cycles in order, each on the book the previous one left, fetching only selected models once each', async () => {
+    let book = HealthBook.EMPTY;
     let configs = configs0;
     const selected = selectForEnrichment(configs0).map((c) => c.modelName);
     // 50 premium and every one of the 17 free models (fewer than the top-30 allowance).
@@ -65,7 +66,7 @@ describe('enrichment cycles reproduce the original exactly', () => {
     for (const cycle of vector.cycles) {
       upstream.plan = cycle.plan;
       upstream.requests.length = 0;
-      const { configs: next, report } = await runEnrichmentCycle(configs, { fetchEndpoints, cache });
+      const { configs: next, book: nextBook, report } = await runEnrichmentCycle(configs, { fetchEndpoints, book });
       expect(report.degraded, `cycle ${cycle.cycle}`).toBe(cycle.fail_pct >= 25);
       const fetched = upstream.requests.map((r) => r.path).sort();
       expect(fetched, `cycle ${cycle.cycle} fetched`).toEqual(selected.map((id) => `/${decodeURIComponent(endpointsPath(id))}`).sort());
@@ -73,6 +74,7 @@ describe('enrichment cycles reproduce the original exactly', () => {
       const expected = cycle.configs.map((c) => ({ id: c.id, model_name: c.model_name, quality_score_health: c.quality_score_health, quality_score: c.quality_score, health_gated: c.health_gated }));
       expect(actual, `cycle ${cycle.cycle}`).toEqual(expected);
       configs = next;
+      book = nextBook;
     }
     expect(configs0.every((c) => c.health === null)).toBe(true); // inputs untouched
   });
@@ -85,12 +87,11 @@ describe('enrichment failure handling', () => {
   const ok = async () => ({ ok: true as const, endpoints: healthy });
 
   it('a single failure falls back to that model’s last-good values, marked fromCache', async () => {
-    const cache = new HealthCache();
-    const first = await runEnrichmentCycle(base, { fetchEndpoints: ok, cache });
+    const first = await runEnrichmentCycle(base, { fetchEndpoints: ok, book: HealthBook.EMPTY });
     const victim = selected[0]!.modelName;
     const { UpstreamError } = await import('../src/openrouter/http.js');
     const second = await runEnrichmentCycle(first.configs, {
-      cache,
+      book: first.book,
       fetchEndpoints: async (modelId) => (modelId === victim ? { ok: false, error: new UpstreamError('http-status', 'HTTP 502', 502) } : ok()),
     });
     expect(second.report).toMatchObject({ failures: 1, degraded: false, failuresByKind: { 'http-status': 1 } });
@@ -106,18 +107,17 @@ describe('enrichment failure handling', () => {
       return async (modelId) => (victims.has(modelId) ? { ok: false, error: new UpstreamError('timeout', 'slow') } : ok());
     };
     // 16 of 67 (0.239) is not degraded; 17 of 67 (0.254) is.
-    const below = await runEnrichmentCycle(base, { cache: new HealthCache(), fetchEndpoints: failing(16) });
+    const below = await runEnrichmentCycle(base, { book: HealthBook.EMPTY, fetchEndpoints: failing(16) });
     expect(below.report).toMatchObject({ failures: 16, degraded: false });
-    const cache = new HealthCache();
-    const warm = await runEnrichmentCycle(base, { cache, fetchEndpoints: ok });
-    const cachedBefore = cache.toJSON();
-    const degraded = await runEnrichmentCycle(warm.configs, { cache, fetchEndpoints: failing(17), nowMs: () => 42 });
+    const warm = await runEnrichmentCycle(base, { book: HealthBook.EMPTY, fetchEndpoints: ok });
+    expect(warm.book.size).toBe(selected.length);
+    const degraded = await runEnrichmentCycle(warm.configs, { book: warm.book, fetchEndpoints: failing(17), nowMs: () => 42 });
     expect(degraded.report).toMatchObject({ failures: 17, degraded: true });
-    expect(cache.toJSON()).toEqual(cachedBefore);
+    expect(degraded.book).toBe(warm.book);
     // Successful fetches of a degraded cycle are not trusted either: everyone takes the cached values.
     for (const config of degraded.configs.filter((c) => c.health !== null)) expect(config.health!.fromCache).toBe(true);
     expect(degraded.configs.map((c) => c.qualityScore)).toEqual(warm.configs.map((c) => c.qualityScore));
-    const cold = await runEnrichmentCycle(base, { cache: new HealthCache(), fetchEndpoints: failing(17) });
+    const cold = await runEnrichmentCycle(base, { book: HealthBook.EMPTY, fetchEndpoints: failing(17) });
     expect(cold.configs).toEqual(base);
   });
 
@@ -139,7 +139,7 @@ describe('enrichment failure handling', () => {
     const dispatcher = new Agent();
     try {
       const started = Date.now();
-      const result = await runEnrichmentCycle(base, { cache: new HealthCache(), fetchEndpoints: (id) => fetchModelEndpoints(id, { dispatcher, baseUrl: upstream.baseUrl }) });
+      const result = await runEnrichmentCycle(base, { book: HealthBook.EMPTY, fetchEndpoints: (id) => fetchModelEndpoints(id, { dispatcher, baseUrl: upstream.baseUrl }) });
       const elapsed = Date.now() - started;
       expect(result.report).toMatchObject({ failures: 1, failuresByKind: { timeout: 1 }, degraded: false });
       expect(elapsed).toBeGreaterThanOrEqual(4_900);
@@ -166,7 +166,7 @@ describe('operator configs routed through OpenRouter', () => {
     const configs = buildCatalogue(operator, { models: payload.models.slice(0, 40), dropped: [] }, vector.now).configs;
     const asked: string[] = [];
     const { configs: enriched } = await runEnrichmentCycle(configs, {
-      cache: new HealthCache(),
+      book: HealthBook.EMPTY,
       fetchEndpoints: async (modelId) => {
         asked.push(modelId);
         return { ok: true, endpoints: modelId === 'acme/pinned-model' ? [] : readFixtureJson<{ data: { endpoints: unknown[] } }>('openrouter', 'endpoints', 'openai__gpt-4o.json').data.endpoints };

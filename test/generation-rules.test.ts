@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { billingTier, exclusionReason, generateOpenRouterConfigs, perMillion } from '../src/catalogue/generate.js';
+import { perMillion } from '../src/catalogue/config-factory.js';
+import { billingTier, exclusionReason, generateOpenRouterConfigs } from '../src/catalogue/generate.js';
 import { pythonFloat } from '../src/catalogue/python-float.js';
 import { capabilityPoints, contextPoints, priceBandPoints, recencyPoints, scoreOpenRouterModel, scoreOperatorConfig, tinyOrLegacyPenalty } from '../src/catalogue/scoring.js';
-import { DEFAULT_OPENROUTER_SETTINGS } from '../src/catalogue/settings.js';
+import { DEFAULT_OPENROUTER_SETTINGS } from '../src/config/openrouter-settings.js';
 import { parseModelsPayload, type OpenRouterModel } from '../src/openrouter/models-payload.js';
 
 const NOW = 1_795_478_400;

@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { aggregateHealth, uptimePercent } from '../src/catalogue/health.js';
+import { aggregateHealth, uptimePercent } from '../src/catalogue/model-health.js';
 import { roundHalfEven } from '../src/catalogue/python-round.js';
 import { ENDPOINTS_DIR, readFixtureJson } from './support/fixtures.js';
 
@@ -10,15 +10,15 @@ describe('health of real /endpoints payloads', () => {
   for (const [file, want] of Object.entries(expected)) {
     it(`${file}: gated ${want.gated}, score ${want.score}`, () => {
       const endpoints = readFixtureJson<{ data: { endpoints: unknown[] } }>('openrouter', 'endpoints', file).data.endpoints;
-      const facts = aggregateHealth(endpoints);
+      const facts = aggregateHealth(endpoints, 0);
       expect(facts.gated).toBe(want.gated);
       expect(facts.score).toBe(want.score); // to the bit
     });
   }
   it('explains the facts: gpt-4o has an Azure endpoint with status -2', () => {
-    const facts = aggregateHealth(readFixtureJson<{ data: { endpoints: unknown[] } }>('openrouter', 'endpoints', 'openai__gpt-4o.json').data.endpoints);
+    const facts = aggregateHealth(readFixtureJson<{ data: { endpoints: unknown[] } }>('openrouter', 'endpoints', 'openai__gpt-4o.json').data.endpoints, 0);
     expect(facts).toMatchObject({ endpointCount: 2, okEndpointCount: 1, uptimeWindow: 'uptime_last_30m', freshnessWindow: 'uptime_last_5m', gateReason: null });
-    const old = aggregateHealth(readFixtureJson<{ data: { endpoints: unknown[] } }>('openrouter', 'endpoints', 'google__gemini-2.5-pro-preview.json').data.endpoints);
+    const old = aggregateHealth(readFixtureJson<{ data: { endpoints: unknown[] } }>('openrouter', 'endpoints', 'google__gemini-2.5-pro-preview.json').data.endpoints, 0);
     expect(old).toMatchObject({ gated: true, gateReason: 'NO_UPTIME_DATA', bestUptimePct: null, endpointCount: 2, okEndpointCount: 2 });
   });
 });
@@ -36,17 +36,17 @@ describe('health rules at their boundaries', () => {
     expect(uptimePercent('n/a')).toBeNull();
   });
   it('gates below 90 and not at 90', () => {
-    expect(aggregateHealth([ep({ uptime_last_30m: 89.999 })])).toMatchObject({ gated: true, gateReason: 'UPTIME_BELOW_THRESHOLD', score: null });
-    expect(aggregateHealth([ep({ uptime_last_30m: 90 })])).toMatchObject({ gated: false, score: 0.5 * 90 + 0.3 * 100 + 0.2 * 90 });
+    expect(aggregateHealth([ep({ uptime_last_30m: 89.999 })], 0)).toMatchObject({ gated: true, gateReason: 'UPTIME_BELOW_THRESHOLD', score: null });
+    expect(aggregateHealth([ep({ uptime_last_30m: 90 })], 0)).toMatchObject({ gated: false, score: 0.5 * 90 + 0.3 * 100 + 0.2 * 90 });
   });
   it('gates with no endpoints, no OK endpoint, or no uptime at all', () => {
-    expect(aggregateHealth([])).toMatchObject({ gated: true, gateReason: 'NO_ENDPOINTS' });
-    expect(aggregateHealth([{ status: -2, uptime_last_30m: 99 }, { uptime_last_30m: 99 }, { status: '0', uptime_last_30m: 99 }])).toMatchObject({ gated: true, gateReason: 'NO_OK_ENDPOINT', okEndpointCount: 0 });
-    expect(aggregateHealth([ep({ uptime_last_30m: null, uptime_last_1d: null })])).toMatchObject({ gated: true, gateReason: 'NO_UPTIME_DATA' });
-    expect(aggregateHealth(['not an object', null])).toMatchObject({ gated: true, gateReason: 'NO_OK_ENDPOINT', endpointCount: 2 });
+    expect(aggregateHealth([], 0)).toMatchObject({ gated: true, gateReason: 'NO_ENDPOINTS' });
+    expect(aggregateHealth([{ status: -2, uptime_last_30m: 99 }, { uptime_last_30m: 99 }, { status: '0', uptime_last_30m: 99 }], 0)).toMatchObject({ gated: true, gateReason: 'NO_OK_ENDPOINT', okEndpointCount: 0 });
+    expect(aggregateHealth([ep({ uptime_last_30m: null, uptime_last_1d: null })], 0)).toMatchObject({ gated: true, gateReason: 'NO_UPTIME_DATA' });
+    expect(aggregateHealth(['not an object', null], 0)).toMatchObject({ gated: true, gateReason: 'NO_OK_ENDPOINT', endpointCount: 2 });
   });
   it('takes the best of the first window with data, and freshness from 5m first', () => {
-    const facts = aggregateHealth([ep({ uptime_last_1d: 99, uptime_last_5m: 0.5 }), { status: -2, uptime_last_1d: 95 }]);
+    const facts = aggregateHealth([ep({ uptime_last_1d: 99, uptime_last_5m: 0.5 }), { status: -2, uptime_last_1d: 95 }], 0);
     expect(facts).toMatchObject({ bestUptimePct: 99, uptimeWindow: 'uptime_last_1d', freshnessPct: 50, freshnessWindow: 'uptime_last_5m' });
     expect(facts.score).toBe(0.5 * 99 + 0.3 * 100 + 0.2 * 50);
   });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'undici';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { readSnapshot } from '../src/catalogue/persistence.js';
+import { readSnapshot } from '../src/catalogue/snapshot-file.js';
 import { readFixtureBytes } from './support/fixtures.js';
 import { freePort } from './support/redis-server.js';
 import { portIsFree, processGroupMembers, startServer } from './support/server-process.js';

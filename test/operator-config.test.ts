@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { loadOperatorConfig, OperatorConfigError, parseOperatorConfig } from '../src/config/operator-config.js';
+import { curatedConfig } from '../src/catalogue/config-factory.js';
+import { baseStableId, STABLE_ID_HASH_WIDTH } from '../src/catalogue/stable-id.js';
+import { loadOperatorConfig, MIN_ID_OFFSET, OperatorConfigError, parseOperatorConfig } from '../src/config/operator-config.js';
+import { MAX_MODELS_LIMIT } from '../src/config/operator-schema.js';
+import { SERVED_INT_MIN } from '../src/input/served-range.js';
 
 function problemsOf(yaml: string): readonly string[] {
   try {
@@ -18,16 +22,16 @@ describe('operator YAML', () => {
   it('with no file, OpenRouter is on with every default', async () => {
     const config = await loadOperatorConfig(undefined);
     expect(config.openRouter).toMatchObject({ enabled: true, idOffset: -10_000, rpm: 200, freeRpm: 20, hasApiKey: false, refreshIntervalHours: 24, maxShrinkFraction: 0.5 });
-    expect(config.staticConfigs).toEqual([]);
+    expect(config.curatedModels).toEqual([]);
     expect(config.secrets.openRouterApiKey).toBeNull();
   });
 
   it('the example file is valid and documents real keys', () => {
     const config = parseOperatorConfig(readFileSync(new URL('../config/catalogue.example.yaml', import.meta.url), 'utf8'), 'example');
-    expect(config.staticConfigs).toHaveLength(1);
-    expect(config.staticConfigs[0]).toMatchObject({ id: -1, autoPinTier: 'A', source: 'yaml', hasCredential: true, contextLength: 272_000, pricing: { prompt: 1.25, completion: 10 } });
+    expect(config.curatedModels).toHaveLength(1);
+    expect(curatedConfig(config.curatedModels[0]!)).toMatchObject({ id: -1, autoPinTier: 'A', source: 'yaml', hasCredential: true, contextLength: 272_000, pricing: { prompt: 1.25, completion: 10 } });
     // azure 50 + operator 20 + price band (11.25/M → 12) + context 272k (6)
-    expect(config.staticConfigs[0]!.qualityScoreStatic).toBe(88);
+    expect(curatedConfig(config.curatedModels[0]!).qualityScoreStatic).toBe(88);
   });
 
   it('reports every problem with its path', () => {
@@ -54,7 +58,7 @@ describe('operator YAML', () => {
 
   it('applies static config defaults', () => {
     const config = parseOperatorConfig(`global_llm_configs:\n${entry()}`, 'x');
-    expect(config.staticConfigs[0]).toMatchObject({ billingTier: 'free', anonymousEnabled: false, seoEnabled: false, seoSlug: null, hasCredential: false, autoPinTier: 'A', qualityScoreStatic: 70 });
+    expect(curatedConfig(config.curatedModels[0]!)).toMatchObject({ billingTier: 'free', anonymousEnabled: false, seoEnabled: false, seoSlug: null, hasCredential: false, autoPinTier: 'A', qualityScoreStatic: 70 });
   });
 
   it('warns on deprecated keys; anonymous_enabled seeds both flags unless they are set', () => {
@@ -107,6 +111,12 @@ describe('operator YAML numbers the API cannot serve', () => {
     expect(parseOperatorConfig('openrouter_integration:\n  id_offset: -50000\n', 'x').openRouter.idOffset).toBe(-50_000);
   });
 
+  it('the lowest id_offset accepted keeps every generated id a 32-bit Int, by the id generator\'s own constants', () => {
+    // The hash takes up to STABLE_ID_HASH_WIDTH - 1 below the offset; each collision one more, at most one per kept model.
+    expect(MIN_ID_OFFSET - (STABLE_ID_HASH_WIDTH - 1) - MAX_MODELS_LIMIT).toBeGreaterThanOrEqual(SERVED_INT_MIN);
+    expect(baseStableId('openai/gpt-4o', MIN_ID_OFFSET)).toBeGreaterThan(MIN_ID_OFFSET - STABLE_ID_HASH_WIDTH);
+  });
+
   it('names .inf and .nan for what they are', () => {
     expect(problemsOf('openrouter_integration:\n  rpm: .inf\n  max_shrink_fraction: .nan\n')).toEqual([
       'openrouter_integration.rpm: expected number, got an infinite number',
@@ -134,8 +144,8 @@ describe('operator YAML structure', () => {
 
   it('accepts an anchor reused hundreds of times (yaml alone would call that an attack), and large flat maps', () => {
     const reused = parseOperatorConfig(`common: &common { temperature: 0.2 }\nglobal_llm_configs:\n${Array.from({ length: 300 }, (_, i) => `  - { id: ${-1 - i}, name: M${i}, provider: AZURE, model_name: m${i}, litellm_params: *common }\n`).join('')}`.replace('common: &common', 'openrouter_integration:\n  litellm_params: &common'), 'x');
-    expect(reused.staticConfigs).toHaveLength(300);
-    expect(reused.staticConfigs[299]!.litellmParams).toEqual({ temperature: 0.2 });
+    expect(reused.curatedModels).toHaveLength(300);
+    expect(reused.curatedModels[299]!.litellm_params).toEqual({ temperature: 0.2 });
     const flat = `openrouter_integration:\n  litellm_params:\n${Array.from({ length: 30_000 }, (_, i) => `    k${i}: ${i}\n`).join('')}`;
     // yaml's own duplicate-key check is quadratic (about 5 s here); duplicates are found with a set instead.
     expect(Object.keys(parseOperatorConfig(flat, 'x').openRouter.litellmParams)).toHaveLength(30_000);

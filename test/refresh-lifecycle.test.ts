@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { toReferenceConfig } from '../src/catalogue/reference-shape.js';
-import { readSnapshot, snapshotPath } from '../src/catalogue/persistence.js';
-import { makeService, type TestService } from './support/catalogue-service.js';
+import { readSnapshot, snapshotPath } from '../src/catalogue/snapshot-file.js';
+import { makeCatalogue, type TestCatalogue } from './support/test-catalogue.js';
 import { readFixtureBytes } from './support/fixtures.js';
 import { FakeUpstream } from './support/upstream.js';
 
@@ -22,7 +22,7 @@ async function upstreamWith(body: Buffer | string | null, status = 200, headers:
   return upstream;
 }
 
-function track(test: TestService): TestService {
+function track(test: TestCatalogue): TestCatalogue {
   opened.push({ stop: test.close });
   return test;
 }
@@ -34,18 +34,18 @@ describe('startup', () => {
   it('serves the bundled snapshot at once on a fresh machine with no network, and says so', async () => {
     const upstream = await upstreamWith(null);
     await upstream.stop(); // nothing listens on that port any more
-    const { service, logs } = track(makeService(upstream.baseUrl, { dataDir: dataDir() }));
-    service.setScheduledRefresh(false); // only the refreshes this test asks for
-    await service.start();
-    const version = service.current()!;
+    const { catalogue, logs } = track(makeCatalogue(upstream.baseUrl, { dataDir: dataDir() }));
+    catalogue.parts.scheduler.setEnabled(false); // only the refreshes this test asks for
+    await catalogue.start();
+    const version = catalogue.current()!;
     expect(version.origin).toBe('bundled-snapshot');
     expect(version.configs).toHaveLength(228);
     for (let attempt = 0; attempt < 3; attempt += 1) {
-      const outcome = await service.refresh({ trigger: 'admin' });
+      const outcome = await catalogue.refresh({ trigger: 'admin' });
       expect(outcome).toMatchObject({ kind: 'upstream-unavailable', failureKind: 'transport' });
     }
-    expect(service.current()).toBe(version);
-    expect(service.lastRefresh()).toMatchObject({ outcome: 'upstream-unavailable', trigger: 'admin' });
+    expect(catalogue.current()).toBe(version);
+    expect(catalogue.lastRefresh()).toMatchObject({ outcome: 'upstream-unavailable', trigger: 'admin' });
     // The same failure three times is one warning, not three.
     const warnings = logs.map((line) => JSON.parse(line) as { level: string; msg: string }).filter((entry) => entry.level === 'warn' && entry.msg.includes('catalogue refresh failed'));
     expect(warnings).toHaveLength(1);
@@ -55,31 +55,31 @@ describe('startup', () => {
   it('after an accepted refresh, a restart with the upstream down serves the persisted catalogue with identical ids, tiers and scores', async () => {
     const dir = dataDir();
     const upstream = await upstreamWith(snapshot('2025-12-02'));
-    const first = track(makeService(upstream.baseUrl, { dataDir: dir }));
-    await first.service.start();
-    const outcome = await first.service.refresh({ trigger: 'admin' });
+    const first = track(makeCatalogue(upstream.baseUrl, { dataDir: dir }));
+    await first.catalogue.start();
+    const outcome = await first.catalogue.refresh({ trigger: 'admin' });
     expect(outcome.kind).toBe('accepted');
-    const served = first.service.current()!;
+    const served = first.catalogue.current()!;
     expect(served.origin).toBe('live');
     expect(served.configs).toHaveLength(166);
     await first.close();
     await upstream.stop();
 
-    const second = track(makeService(upstream.baseUrl, { dataDir: dir }));
-    await second.service.start();
-    const restored = second.service.current()!;
+    const second = track(makeCatalogue(upstream.baseUrl, { dataDir: dir }));
+    await second.catalogue.start();
+    const restored = second.catalogue.current()!;
     expect(restored.origin).toBe('persisted');
     expect(restored.configs.map(toReferenceConfig)).toEqual(served.configs.map(toReferenceConfig));
     expect(restored.etag).toBe(served.etag);
-    expect(second.service.changes(10)).toHaveLength(1);
+    expect(second.catalogue.changes(10)).toHaveLength(1);
   });
 
   it('ignores a corrupted, truncated or foreign data file with one clear log line', async () => {
     const upstream = await upstreamWith(snapshot('2025-12-02'));
     const good = dataDir();
-    const writer = track(makeService(upstream.baseUrl, { dataDir: good }));
-    await writer.service.start();
-    await writer.service.refresh({ trigger: 'admin' });
+    const writer = track(makeCatalogue(upstream.baseUrl, { dataDir: good }));
+    await writer.catalogue.start();
+    await writer.catalogue.refresh({ trigger: 'admin' });
     const whole = readFileSync(snapshotPath(good), 'utf8');
     const variants: Record<string, string> = {
       truncated: whole.slice(0, Math.floor(whole.length / 2)),
@@ -90,9 +90,9 @@ describe('startup', () => {
     for (const [name, content] of Object.entries(variants)) {
       const dir = dataDir();
       writeFileSync(snapshotPath(dir), content);
-      const test = track(makeService('http://127.0.0.1:1', { dataDir: dir }));
-      await test.service.start();
-      expect(test.service.current()!.origin, name).toBe('bundled-snapshot');
+      const test = track(makeCatalogue('http://127.0.0.1:1', { dataDir: dir }));
+      await test.catalogue.start();
+      expect(test.catalogue.current()!.origin, name).toBe('bundled-snapshot');
       const lines = test.logs.filter((line) => line.includes('persisted catalogue ignored'));
       expect(lines, name).toHaveLength(1);
       expect(lines[0], name).toContain(snapshotPath(dir));
@@ -103,26 +103,26 @@ describe('startup', () => {
 describe('guards', () => {
   it('rejects a fetch that keeps zero models, and accepts it with force', async () => {
     const upstream = await upstreamWith(JSON.stringify({ data: [{ id: 'acme/image-only', architecture: { output_modalities: ['image'] } }] }));
-    const { service } = track(makeService(upstream.baseUrl));
-    await service.start();
-    const before = service.current();
-    const rejected = await service.refresh({ trigger: 'admin' });
+    const { catalogue } = track(makeCatalogue(upstream.baseUrl));
+    await catalogue.start();
+    const before = catalogue.current();
+    const rejected = await catalogue.refresh({ trigger: 'admin' });
     expect(rejected).toMatchObject({ kind: 'rejected-by-guard', guard: 'EMPTY', currentCount: 228, fetchedCount: 0 });
-    expect(service.current()).toBe(before);
-    const forced = await service.refresh({ trigger: 'admin', force: true });
+    expect(catalogue.current()).toBe(before);
+    const forced = await catalogue.refresh({ trigger: 'admin', force: true });
     expect(forced.kind).toBe('accepted');
-    expect(service.current()!.configs).toHaveLength(0);
+    expect(catalogue.current()!.configs).toHaveLength(0);
   });
 
   it('rejects a list that shrinks the kept set by more than the configured fraction', async () => {
     const full = JSON.parse(snapshot('2026-06-16').toString('utf8')) as { data: unknown[] };
     const upstream = await upstreamWith(JSON.stringify({ data: full.data.slice(0, 100) }));
-    const { service } = track(makeService(upstream.baseUrl, { yaml: 'openrouter_integration:\n  max_shrink_fraction: 0.3\n' }));
-    await service.start();
-    const outcome = await service.refresh({ trigger: 'admin' });
+    const { catalogue } = track(makeCatalogue(upstream.baseUrl, { yaml: 'openrouter_integration:\n  max_shrink_fraction: 0.3\n' }));
+    await catalogue.start();
+    const outcome = await catalogue.refresh({ trigger: 'admin' });
     expect(outcome).toMatchObject({ kind: 'rejected-by-guard', guard: 'SHRUNK', currentCount: 228 });
     expect(outcome.kind === 'rejected-by-guard' && outcome.message).toMatch(/limit 30%/);
-    expect((await service.refresh({ trigger: 'admin', force: true })).kind).toBe('accepted');
+    expect((await catalogue.refresh({ trigger: 'admin', force: true })).kind).toBe('accepted');
   });
 });
 
@@ -132,16 +132,16 @@ describe('the GROWN guard', () => {
     // Three renamed copies of the list keep 699 models (renaming changes a few rules): over 3 × 228 = 684.
     const grown = JSON.stringify({ data: [0, 1, 2].flatMap((copy) => full.data.map((model) => ({ ...model, id: `${model.id as string}-copy${copy}` }))) });
     const upstream = await upstreamWith(grown);
-    const strict = track(makeService(upstream.baseUrl));
-    strict.service.setScheduledRefresh(false);
-    await strict.service.start();
-    const outcome = await strict.service.refresh({ trigger: 'admin' });
+    const strict = track(makeCatalogue(upstream.baseUrl));
+    strict.catalogue.parts.scheduler.setEnabled(false);
+    await strict.catalogue.start();
+    const outcome = await strict.catalogue.refresh({ trigger: 'admin' });
     expect(outcome).toMatchObject({ kind: 'rejected-by-guard', guard: 'GROWN', currentCount: 228, fetchedCount: 699 });
-    expect((await strict.service.refresh({ trigger: 'admin', force: true })).kind).toBe('accepted');
-    const lenient = track(makeService(upstream.baseUrl, { yaml: 'openrouter_integration:\n  max_growth_factor: 3.1\n' }));
-    lenient.service.setScheduledRefresh(false);
-    await lenient.service.start();
-    expect((await lenient.service.refresh({ trigger: 'admin' })).kind).toBe('accepted');
+    expect((await strict.catalogue.refresh({ trigger: 'admin', force: true })).kind).toBe('accepted');
+    const lenient = track(makeCatalogue(upstream.baseUrl, { yaml: 'openrouter_integration:\n  max_growth_factor: 3.1\n' }));
+    lenient.catalogue.parts.scheduler.setEnabled(false);
+    await lenient.catalogue.start();
+    expect((await lenient.catalogue.refresh({ trigger: 'admin' })).kind).toBe('accepted');
   });
 });
 
@@ -150,9 +150,9 @@ describe('single flight', () => {
     const upstream = new FakeUpstream().route(MODELS, (_req, res) => setTimeout(() => res.end(snapshot('2026-06-16')), 100));
     await upstream.start();
     opened.push(upstream);
-    const { service } = track(makeService(upstream.baseUrl));
-    await service.start();
-    const outcomes = await Promise.all(Array.from({ length: 50 }, () => service.refresh({ trigger: 'admin' })));
+    const { catalogue } = track(makeCatalogue(upstream.baseUrl));
+    await catalogue.start();
+    const outcomes = await Promise.all(Array.from({ length: 50 }, () => catalogue.refresh({ trigger: 'admin' })));
     expect(upstream.count(MODELS)).toBe(1);
     expect(new Set(outcomes).size).toBe(1);
     expect(outcomes[0]!.kind).toBe('accepted');
@@ -162,10 +162,10 @@ describe('single flight', () => {
 describe('retries and the change feed', () => {
   it('schedules a retry no sooner than Retry-After on 503 and reports it', async () => {
     const upstream = await upstreamWith('{"error":"busy"}', 503, { 'retry-after': '120' });
-    const { service } = track(makeService(upstream.baseUrl, { retryBaseMs: 10, now: () => 1_000_000 }));
-    await service.start();
-    await service.refresh({ trigger: 'timer' });
-    const report = service.lastRefresh()!;
+    const { catalogue } = track(makeCatalogue(upstream.baseUrl, { retryBaseMs: 10, now: () => 1_000_000 }));
+    await catalogue.start();
+    await catalogue.refresh({ trigger: 'timer' });
+    const report = catalogue.lastRefresh()!;
     expect(report).toMatchObject({ outcome: 'upstream-unavailable', trigger: 'timer' });
     expect(report.nextAttemptAt).toBeGreaterThanOrEqual(1_000_000 + 120_000);
   });
@@ -176,23 +176,23 @@ describe('retries and the change feed', () => {
     await upstream.start();
     opened.push(upstream);
     const dir = dataDir();
-    const { service } = track(makeService(upstream.baseUrl, { dataDir: dir, yaml: 'openrouter_integration:\n  max_shrink_fraction: 1\n' }));
-    await service.start();
-    await service.refresh({ trigger: 'admin' });
-    const older = new Set(service.current()!.configs.map((config) => config.modelName));
+    const { catalogue } = track(makeCatalogue(upstream.baseUrl, { dataDir: dir, yaml: 'openrouter_integration:\n  max_shrink_fraction: 1\n' }));
+    await catalogue.start();
+    await catalogue.refresh({ trigger: 'admin' });
+    const older = new Set(catalogue.current()!.configs.map((config) => config.modelName));
     body = snapshot('2026-06-16');
-    const outcome = await service.refresh({ trigger: 'admin' });
+    const outcome = await catalogue.refresh({ trigger: 'admin' });
     if (outcome.kind !== 'accepted') throw new Error(outcome.message);
     const { diff } = outcome;
     expect(diff.fromVersion).toBe(diff.toVersion - 1);
     expect(diff.added.length).toBeGreaterThan(0);
     expect(diff.removed.length).toBeGreaterThan(0);
     expect(diff.repriced.length + diff.tierFlips.length).toBeGreaterThan(0);
-    const newer = new Set(service.current()!.configs.map((config) => config.modelName));
+    const newer = new Set(catalogue.current()!.configs.map((config) => config.modelName));
     for (const ref of diff.added) expect(older.has(ref.modelName)).toBe(false);
     for (const ref of diff.removed) expect(newer.has(ref.modelName)).toBe(false);
     expect(diff.added.length - diff.removed.length).toBe(newer.size - older.size);
-    expect(service.changes(1)).toEqual([diff]);
+    expect(catalogue.changes(1)).toEqual([diff]);
     const onDisk = await readSnapshot(dir);
     expect(onDisk!.changes.at(-1)).toEqual(diff);
   });
@@ -204,10 +204,10 @@ describe('force is never lost', () => {
     const upstream = new FakeUpstream().route(MODELS, (_req, res) => setTimeout(() => res.end(empty), 100));
     await upstream.start();
     opened.push(upstream);
-    const { service } = track(makeService(upstream.baseUrl));
-    service.setScheduledRefresh(false);
-    await service.start();
-    const [plain, forced] = await Promise.all([service.refresh({ trigger: 'timer' }), service.refresh({ trigger: 'admin', force: true })]);
+    const { catalogue } = track(makeCatalogue(upstream.baseUrl));
+    catalogue.parts.scheduler.setEnabled(false);
+    await catalogue.start();
+    const [plain, forced] = await Promise.all([catalogue.refresh({ trigger: 'timer' }), catalogue.refresh({ trigger: 'admin', force: true })]);
     expect(plain).toMatchObject({ kind: 'rejected-by-guard', guard: 'EMPTY' });
     expect(forced.kind).toBe('accepted');
     expect(upstream.count(MODELS)).toBe(2);
@@ -218,21 +218,21 @@ describe('background refresh', () => {
   it('refreshes on its own every refresh_interval_hours after the startup refresh, and never when it is 0', async () => {
     const upstream = await upstreamWith(snapshot('2026-06-16'));
     // 0.0002 h = 720 ms (± 10% jitter).
-    const periodic = track(makeService(upstream.baseUrl, { yaml: 'openrouter_integration:\n  refresh_interval_hours: 0.0002\n' }));
-    await periodic.service.start();
+    const periodic = track(makeCatalogue(upstream.baseUrl, { yaml: 'openrouter_integration:\n  refresh_interval_hours: 0.0002\n' }));
+    await periodic.catalogue.start();
     const started = Date.now();
     while (upstream.count(MODELS) < 3 && Date.now() - started < 5_000) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(upstream.count(MODELS)).toBeGreaterThanOrEqual(3);
-    expect(periodic.service.lastRefresh()).toMatchObject({ trigger: 'timer', outcome: 'accepted' });
-    expect(periodic.service.lastRefresh()!.nextAttemptAt).not.toBeNull();
+    expect(periodic.catalogue.lastRefresh()).toMatchObject({ trigger: 'timer', outcome: 'accepted' });
+    expect(periodic.catalogue.lastRefresh()!.nextAttemptAt).not.toBeNull();
     await periodic.close();
 
     const never = await upstreamWith(snapshot('2026-06-16'));
-    const once = track(makeService(never.baseUrl, { yaml: 'openrouter_integration:\n  refresh_interval_hours: 0\n' }));
-    await once.service.start();
+    const once = track(makeCatalogue(never.baseUrl, { yaml: 'openrouter_integration:\n  refresh_interval_hours: 0\n' }));
+    await once.catalogue.start();
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     // Only the startup refresh: with 0 there is no timer afterwards.
     expect(never.count(MODELS)).toBe(1);
-    expect(once.service.lastRefresh()).toMatchObject({ trigger: 'startup', nextAttemptAt: null });
+    expect(once.catalogue.lastRefresh()).toMatchObject({ trigger: 'startup', nextAttemptAt: null });
   });
 });

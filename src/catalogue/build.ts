@@ -1,15 +1,11 @@
 import type { DroppedModel, OpenRouterModel, ParsedModelsPayload } from '../openrouter/models-payload.js';
 import type { OperatorConfig } from '../config/operator-config.js';
+import { curatedConfig } from './config-factory.js';
 import { generateOpenRouterConfigs, type ExclusionReason } from './generate.js';
 import type { CatalogueConfig } from './types.js';
 
-/** What one generation kept and left out, for logs, the preview CLI and the API. */
-export interface GenerationSummary {
-  readonly kept: number;
-  readonly free: number;
-  readonly premium: number;
-  readonly fromYaml: number;
-  readonly fromOpenRouter: number;
+/** What one generation left out of an OpenRouter list, for the guards, logs and the preview CLI. */
+export interface LeftOut {
   /** Valid OpenRouter models left out by a catalogue rule, by rule. */
   readonly excluded: Partial<Record<ExclusionReason | 'id-taken-by-operator-config', number>>;
   /** The first malformed OpenRouter model objects, each with its reason. */
@@ -21,7 +17,7 @@ export interface GenerationSummary {
 export interface BuiltCatalogue {
   /** Operator configs first, then OpenRouter configs in payload order, as the original lists them. */
   readonly configs: readonly CatalogueConfig[];
-  readonly summary: GenerationSummary;
+  readonly leftOut: LeftOut;
   /**
    * The OpenRouter models that made configs, in payload order: what is persisted. Models a rule
    * excluded are not kept, since the rules do not depend on the operator file; models whose id an
@@ -41,39 +37,15 @@ export function buildCatalogue(operator: OperatorConfig, payload: ParsedModelsPa
       : { configs: [], models: [], excluded: {} };
   // OpenRouter ids are generated without regard to operator ids, exactly as the original did, so
   // pinned ids never move; a model whose id an operator config already holds is left out instead.
-  const operatorIds = new Set(operator.staticConfigs.map((config) => config.id));
+  const curated = operator.curatedModels.map(curatedConfig);
+  const operatorIds = new Set(curated.map((config) => config.id));
   const excluded: Record<string, number> = { ...generated.excluded };
   const openRouterConfigs = generated.configs.filter((config) => {
     if (!operatorIds.has(config.id)) return true;
     excluded['id-taken-by-operator-config'] = (excluded['id-taken-by-operator-config'] ?? 0) + 1;
     return false;
   });
-  const configs = Object.freeze([...operator.staticConfigs, ...openRouterConfigs]);
+  const configs = Object.freeze([...curated, ...openRouterConfigs]);
   const malformed = payload?.dropped ?? [];
-  return { configs, models: generated.models, summary: summarize(configs, excluded, malformed, payload?.malformedCount ?? malformed.length) };
-}
-
-/** Counts a list of configs by tier and source. */
-export function summarize(
-  configs: readonly CatalogueConfig[],
-  excluded: GenerationSummary['excluded'] = {},
-  malformed: readonly DroppedModel[] = [],
-  malformedCount = malformed.length,
-): GenerationSummary {
-  let free = 0;
-  let fromYaml = 0;
-  for (const config of configs) {
-    if (config.billingTier === 'free') free += 1;
-    if (config.source === 'yaml') fromYaml += 1;
-  }
-  return {
-    kept: configs.length,
-    free,
-    premium: configs.length - free,
-    fromYaml,
-    fromOpenRouter: configs.length - fromYaml,
-    excluded,
-    malformed,
-    malformedCount,
-  };
+  return { configs, models: generated.models, leftOut: { excluded, malformed, malformedCount: payload?.malformedCount ?? malformed.length } };
 }

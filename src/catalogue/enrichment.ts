@@ -1,21 +1,23 @@
 import pLimit from 'p-limit';
-import { z } from 'zod';
 import type { EndpointsFetchResult } from '../openrouter/endpoints-client.js';
 import { UpstreamError } from '../openrouter/http.js';
-import { aggregateHealth, unservableUptime } from './health.js';
-import { blendQualityScore, withHealthState } from './health-state.js';
-import { healthSnapshotSchema, type ConfigHealthState } from './persistence.js';
-import { isOpenRouterProvider, type CatalogueConfig, type HealthSnapshot } from './types.js';
+import { blendQualityScore, withHealth } from './config-health.js';
+import type { HealthBook } from './health-book.js';
+import { aggregateHealth, unservableUptime, type ModelHealth } from './model-health.js';
+import { isOpenRouterProvider, type CatalogueConfig } from './types.js';
 
 /** How many premium and free models are health-checked per cycle (the rest keep static scores). */
 export const ENRICH_TOP_N_PREMIUM = 50;
 export const ENRICH_TOP_N_FREE = 30;
 /** At most this many `/endpoints` requests in flight. */
 export const ENRICH_CONCURRENCY = 15;
-/** A cycle with at least this share of failed fetches is degraded: it trusts only the last-good cache. */
+/** A cycle with at least this share of failed fetches is degraded: it trusts only the health book (last good values). */
 export const ENRICH_DEGRADED_FAIL_RATIO = 0.25;
 
 export type EndpointsFetcher = (modelId: string, signal?: AbortSignal) => Promise<EndpointsFetchResult>;
+
+/** Runs one enrichment cycle over a list of configs, from a book of last-good health; never rejects for upstream failures. */
+export type Enricher = (configs: readonly CatalogueConfig[], book: HealthBook, signal: AbortSignal) => Promise<EnrichmentResult>;
 
 /** What one enrichment cycle did. */
 export interface EnrichmentReport {
@@ -33,41 +35,9 @@ export interface EnrichmentReport {
 export interface EnrichmentResult {
   /** Every input config, in order; new frozen objects where anything changed. */
   readonly configs: CatalogueConfig[];
+  /** The input book with this cycle's good checks recorded (the same book when the cycle is degraded). */
+  readonly book: HealthBook;
   readonly report: EnrichmentReport;
-}
-
-/**
- * Last-good health per model (keyed by model name). It outlives refreshes, so a transient
- * `/endpoints` outage does not drop every model back to its static score.
- */
-export class HealthCache {
-  private readonly entries = new Map<string, HealthSnapshot>();
-
-  get(modelName: string): HealthSnapshot | undefined {
-    return this.entries.get(modelName);
-  }
-
-  set(modelName: string, snapshot: HealthSnapshot): void {
-    this.entries.set(modelName, snapshot);
-  }
-
-  get size(): number {
-    return this.entries.size;
-  }
-
-  toJSON(): Record<string, HealthSnapshot> {
-    return Object.fromEntries(this.entries);
-  }
-
-  /** Rebuilds a cache from `toJSON()` output; throws when the value is not one (e.g. a corrupted file). */
-  static fromJSON(json: unknown): HealthCache {
-    const cache = new HealthCache();
-    if (json === null || json === undefined) return cache;
-    const parsed = z.record(z.string(), healthSnapshotSchema).safeParse(json);
-    if (!parsed.success) throw new Error(`invalid health cache: ${parsed.error.issues[0]?.message ?? 'unknown problem'}`);
-    for (const [modelName, snapshot] of Object.entries(parsed.data)) cache.set(modelName, snapshot);
-    return cache;
-  }
 }
 
 function byStaticScoreDescending(configs: readonly CatalogueConfig[]): CatalogueConfig[] {
@@ -86,19 +56,16 @@ export function selectForEnrichment(configs: readonly CatalogueConfig[]): Catalo
 
 export interface EnrichmentOptions {
   readonly fetchEndpoints: EndpointsFetcher;
-  readonly cache: HealthCache;
+  /** Last good health by model, for the models whose check fails. */
+  readonly book: HealthBook;
   readonly concurrency?: number;
   readonly nowMs?: () => number;
   readonly signal?: AbortSignal;
 }
 
-function fromSnapshot(snapshot: HealthSnapshot): ConfigHealthState {
-  return { healthGated: snapshot.gated, qualityScoreHealth: snapshot.score, health: snapshot };
-}
-
 /**
  * One enrichment cycle (reference §5): fetch the selected models' endpoints, score their health,
- * fall back to the last-good cache for failures (for all of them when the cycle is degraded), then
+ * fall back to the health book for failures (for all of them when the cycle is degraded), then
  * blend health into every OpenRouter-routed config's quality score. The input is never modified.
  */
 export async function runEnrichmentCycle(configs: readonly CatalogueConfig[], options: EnrichmentOptions): Promise<EnrichmentResult> {
@@ -115,30 +82,32 @@ export async function runEnrichmentCycle(configs: readonly CatalogueConfig[], op
   const failRatio = results.length > 0 ? failures / results.length : 0;
   const degraded = failRatio >= ENRICH_DEGRADED_FAIL_RATIO;
 
-  const updates = new Map<number, ConfigHealthState>();
+  const checked = new Map<string, ModelHealth>();
+  const updates = new Map<number, ModelHealth>();
   selected.forEach((config, index) => {
     const result = results[index]!;
     if (!degraded && result.ok) {
-      const snapshot: HealthSnapshot = { ...aggregateHealth(result.endpoints), checkedAt, fromCache: false };
-      options.cache.set(config.modelName, snapshot);
-      updates.set(config.id, fromSnapshot(snapshot));
+      const health = aggregateHealth(result.endpoints, checkedAt);
+      checked.set(config.modelName, health);
+      updates.set(config.id, health);
       return;
     }
-    const cached = options.cache.get(config.modelName);
-    if (cached) updates.set(config.id, fromSnapshot({ ...cached, fromCache: true }));
+    // A model listed twice (an operator config routed to an OpenRouter model) falls back to this cycle's good check.
+    const lastGood = checked.get(config.modelName) ?? options.book.get(config.modelName);
+    if (lastGood) updates.set(config.id, { ...lastGood, fromCache: true });
   });
 
   let gatedCount = 0;
   const enriched = configs.map((config) => {
     if (!isOpenRouterProvider(config)) return config;
     const update = updates.get(config.id);
-    const next = update ? withHealthState(config, update) : reblended(config);
+    const next = update ? withHealth(config, update) : reblended(config);
     if (next.healthGated) gatedCount += 1;
     return next;
   });
   const firstFailure = results.find((result) => !result.ok)?.error.message;
   const report = { selected: selected.length, failures, failRatio, degraded, gatedCount, failuresByKind, durationMs: now() - started };
-  return { configs: enriched, report: firstFailure === undefined ? report : { ...report, firstFailure } };
+  return { configs: enriched, book: options.book.with(checked), report: firstFailure === undefined ? report : { ...report, firstFailure } };
 }
 
 /** An answer whose values cannot be served counts as a failed fetch ('bad-shape'), as a malformed one does. */

@@ -1,9 +1,8 @@
+import type { OpenRouterSettings } from '../config/openrouter-settings.js';
 import type { OpenRouterModel } from '../openrouter/models-payload.js';
-import { pythonFloat } from './python-float.js';
-import { scoreOpenRouterModel } from './scoring.js';
-import type { OpenRouterSettings } from './settings.js';
+import { openRouterConfig } from './config-factory.js';
 import { claimStableId } from './stable-id.js';
-import type { BillingTier, CatalogueConfig, PricingPerMillion } from './types.js';
+import type { BillingTier, CatalogueConfig } from './types.js';
 
 /** Smallest context window an agent can work with. */
 export const MIN_CONTEXT_LENGTH = 100_000;
@@ -70,18 +69,6 @@ function pythonStr(value: string | number | null | undefined): string {
   return String(value);
 }
 
-/**
- * A per-token price as USD per million tokens; null when unknown: unparseable, negative, non-finite,
- * or so large that the per-million value overflows to Infinity (1e308 per token), which cannot be served.
- */
-export function perMillion(perToken: unknown): number | null {
-  const value = pythonFloat(perToken);
-  if (value === null || !Number.isFinite(value) || value < 0) return null;
-  // Scale through a decimal string: 0.0000025 * 1e6 is 2.4999999999999996 in binary floating point.
-  const scaled = Number((value * 1_000_000).toPrecision(12));
-  return Number.isFinite(scaled) ? scaled : null;
-}
-
 export interface GeneratedOpenRouterConfigs {
   readonly configs: CatalogueConfig[];
   /** The models behind `configs`, in the same order: all a restart needs to generate them again. */
@@ -124,68 +111,8 @@ export function generateOpenRouterConfigs(
       excluded[reason] = (excluded[reason] ?? 0) + 1;
       continue;
     }
-    configs.push(openRouterConfig(model, settings, litellmParams, nowSeconds, taken));
+    configs.push(openRouterConfig(model, settings, { id: claimStableId(model.id, settings.idOffset, taken), tier: billingTier(model), litellmParams, nowSeconds }));
     kept.push(model);
   }
   return { configs, models: kept, excluded };
-}
-
-function openRouterConfig(
-  model: OpenRouterModel,
-  settings: OpenRouterSettings,
-  litellmParams: Readonly<Record<string, unknown>>,
-  nowSeconds: number,
-  taken: Set<number>,
-): CatalogueConfig {
-  const tier = billingTier(model);
-  const isFree = tier === 'free';
-  const name = model.name ?? model.id;
-  const staticBreakdown = scoreOpenRouterModel(
-    {
-      id: model.id,
-      created: model.created,
-      contextLength: model.contextLength,
-      promptPrice: model.promptPrice,
-      completionPrice: model.completionPrice,
-      supportedParameters: model.supportedParameters,
-    },
-    nowSeconds,
-  );
-  const pricing: PricingPerMillion = { prompt: perMillion(model.promptPrice), completion: perMillion(model.completionPrice) };
-  return Object.freeze({
-    id: claimStableId(model.id, settings.idOffset, taken),
-    name,
-    description: `${name} via OpenRouter`,
-    source: 'openrouter',
-    billingTier: tier,
-    anonymousEnabled: isFree ? settings.anonymousEnabledFree : settings.anonymousEnabledPaid,
-    seoEnabled: settings.seoEnabled,
-    seoSlug: null,
-    seoTitle: null,
-    seoDescription: null,
-    quotaReserveTokens: settings.quotaReserveTokens,
-    provider: 'OPENROUTER',
-    modelName: model.id,
-    apiBase: '',
-    hasCredential: settings.hasApiKey,
-    rpm: isFree ? settings.freeRpm : settings.rpm,
-    tpm: isFree ? settings.freeTpm : settings.tpm,
-    litellmParams,
-    systemInstructions: settings.systemInstructions,
-    useDefaultSystemInstructions: settings.useDefaultSystemInstructions,
-    citationsEnabled: settings.citationsEnabled,
-    // Free models share one account-wide OpenRouter quota, so load-balancing across them only drains it faster.
-    routerPoolEligible: !isFree,
-    autoPinTier: isFree ? 'C' : 'B',
-    contextLength: model.contextLength,
-    pricing: Object.freeze(pricing),
-    supportsTools: true,
-    supportsImageInput: model.inputModalities.includes('image'),
-    qualityScoreStatic: staticBreakdown.total,
-    staticBreakdown,
-    qualityScore: staticBreakdown.total,
-    qualityScoreHealth: null,
-    healthGated: false,
-    health: null,
-  });
 }

@@ -1,11 +1,11 @@
 import type { EnrichmentReport } from './enrichment.js';
-import type { RefreshOutcome, RefreshTrigger } from './refresh-types.js';
+import type { RefreshFailure, RefreshTrigger } from './refresh-types.js';
 
 /** One finished refresh attempt, accepted or not. */
 export interface RefreshEvent {
   readonly trigger: RefreshTrigger;
   readonly forced: boolean;
-  readonly outcome: RefreshOutcome;
+  readonly outcome: { readonly kind: 'accepted' } | RefreshFailure;
   readonly durationMs: number;
 }
 

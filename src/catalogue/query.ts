@@ -1,5 +1,4 @@
-import { AUTO_CONFIG_ID } from './auto-pick.js';
-import type { BillingTier, CatalogueConfig, ConfigSource, StaticScoreBreakdown } from './types.js';
+import type { BillingTier, CatalogueConfig, ConfigSource } from './types.js';
 
 /** Longest accepted search text: longer input is a client error, not a reason to scan. */
 export const MAX_SEARCH_LENGTH = 200;
@@ -43,45 +42,3 @@ export function queryConfigs(configs: readonly CatalogueConfig[], filter: Config
   const selected = configs.filter((config) => matches(config, filter, search, provider));
   return order === 'catalogue' ? selected : selected.sort(COMPARATORS[order]);
 }
-
-const NO_SCORE: StaticScoreBreakdown = Object.freeze({ prestige: 0, recency: 0, priceBand: 0, context: 0, capabilities: 0, penalty: 0, operatorBonus: 0, rawTotal: 0, total: 0 });
-
-/**
- * The virtual "Auto (Fastest)" entry (id 0) that the original lists first in the model selector
- * whenever the catalogue has any config. Choosing it lets the server pin each thread to a model.
- */
-export const AUTO_ENTRY: CatalogueConfig = Object.freeze({
-  id: AUTO_CONFIG_ID,
-  name: 'Auto (Fastest)',
-  description: 'Picks a fast, healthy model for each conversation and keeps it for that conversation',
-  source: 'auto',
-  billingTier: 'free',
-  anonymousEnabled: true,
-  seoEnabled: false,
-  seoSlug: null,
-  seoTitle: null,
-  seoDescription: null,
-  quotaReserveTokens: 0,
-  provider: 'AUTO',
-  modelName: 'auto',
-  apiBase: '',
-  hasCredential: false,
-  rpm: null,
-  tpm: null,
-  litellmParams: Object.freeze({}),
-  systemInstructions: '',
-  useDefaultSystemInstructions: true,
-  citationsEnabled: true,
-  routerPoolEligible: false,
-  autoPinTier: 'A',
-  contextLength: null,
-  pricing: Object.freeze({ prompt: null, completion: null }),
-  supportsTools: true,
-  supportsImageInput: false,
-  qualityScoreStatic: 0,
-  staticBreakdown: NO_SCORE,
-  qualityScore: 0,
-  qualityScoreHealth: null,
-  healthGated: false,
-  health: null,
-});

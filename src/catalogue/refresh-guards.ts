@@ -1,7 +1,9 @@
-import type { Logger } from '../logger.js';
+import type { OpenRouterSettings } from '../config/openrouter-settings.js';
 import type { BuiltCatalogue } from './build.js';
 import type { GuardName, RefreshOutcome } from './refresh-types.js';
-import type { OpenRouterSettings } from './settings.js';
+import { countConfigs } from './version.js';
+
+type GuardRejection = Extract<RefreshOutcome, { kind: 'rejected-by-guard' }>;
 
 type GuardSettings = Pick<OpenRouterSettings, 'maxMalformedFraction' | 'maxShrinkFraction' | 'maxGrowthFactor'>;
 
@@ -9,14 +11,14 @@ type GuardSettings = Pick<OpenRouterSettings, 'maxMalformedFraction' | 'maxShrin
  * Guards against fetched lists that are clearly wrong: largely malformed, empty, far smaller or
  * implausibly larger than the one being served. Returns the rejection, or null to accept the list.
  * `validCount` is the number of well-formed model objects in the list; `currentCount` the OpenRouter
- * configs served now.
+ * configs served now. Pure: the same list and count always get the same verdict.
  */
-export function guardFetchedList(built: BuiltCatalogue, validCount: number, currentCount: number, settings: GuardSettings): RefreshOutcome | null {
-  const fetchedCount = built.summary.fromOpenRouter;
-  const { malformedCount, malformed } = built.summary;
+export function guardFetchedList(built: BuiltCatalogue, validCount: number, currentCount: number, settings: GuardSettings): GuardRejection | null {
+  const fetchedCount = countConfigs(built.configs).openRouter;
+  const { malformedCount, malformed } = built.leftOut;
   const total = validCount + malformedCount;
   const { maxMalformedFraction: maxMalformed, maxShrinkFraction: maxShrink, maxGrowthFactor: maxGrowth } = settings;
-  const reject = (guard: GuardName, message: string): RefreshOutcome => ({ kind: 'rejected-by-guard', guard, message, currentCount, fetchedCount });
+  const reject = (guard: GuardName, message: string): GuardRejection => ({ kind: 'rejected-by-guard', guard, message, currentCount, fetchedCount });
   if (total > 0 && malformedCount / total > maxMalformed) {
     return reject('MALFORMED', `${malformedCount} of ${total} model objects are malformed (limit ${Math.round(maxMalformed * 100)}%), first: ${malformed[0]?.reason ?? 'unknown'}; use force to accept the valid ones`);
   }
@@ -26,21 +28,10 @@ export function guardFetchedList(built: BuiltCatalogue, validCount: number, curr
     return reject('SHRUNK', `the fetched list keeps ${fetchedCount} OpenRouter models against ${currentCount} served (${percent}% fewer, limit ${Math.round(maxShrink * 100)}%); use force to accept it`);
   }
   // Compared before max_models cuts the list: 100,000 models against 228 served is implausible even if only 5,000 would be kept.
-  const wouldKeep = fetchedCount + (built.summary.excluded['over-max-models'] ?? 0);
+  const wouldKeep = fetchedCount + (built.leftOut.excluded['over-max-models'] ?? 0);
   if (currentCount > 0 && wouldKeep > currentCount * maxGrowth) {
     const capped = wouldKeep > fetchedCount ? ` (${fetchedCount} after max_models)` : '';
     return reject('GROWN', `the fetched list keeps ${wouldKeep} OpenRouter models${capped} against ${currentCount} served (over ${maxGrowth}× as many); use force to accept it`);
   }
   return null;
-}
-
-/** One warning per fetched list for models left out as malformed or over a limit (reasons name paths and rules, never upstream text). */
-export function logLeftOut(built: BuiltCatalogue, settings: Pick<OpenRouterSettings, 'maxStringLength' | 'maxModels'>, logger: Logger): void {
-  const { malformed, malformedCount, excluded } = built.summary;
-  if (malformedCount > 0) logger.warn(`${malformedCount} malformed model objects dropped from the fetched list`, { reasons: malformed.slice(0, 5).map((dropped) => dropped.reason) });
-  const overLength = excluded['string-over-max-length'] ?? 0;
-  const overCount = excluded['over-max-models'] ?? 0;
-  if (overLength + overCount > 0) {
-    logger.warn(`models left out by the operator's limits: ${overLength} with an id, name or price longer than max_string_length (${settings.maxStringLength}), ${overCount} past max_models (${settings.maxModels})`);
-  }
 }

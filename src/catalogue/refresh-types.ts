@@ -10,7 +10,13 @@ export type GuardName = 'EMPTY' | 'SHRUNK' | 'GROWN' | 'MALFORMED';
 
 /** The result of one refresh attempt. Expected failures are values, not exceptions. */
 export type RefreshOutcome =
-  | { readonly kind: 'accepted'; readonly version: CatalogueVersion; readonly diff: CatalogueDiff }
+  | {
+      readonly kind: 'accepted';
+      readonly version: CatalogueVersion;
+      readonly diff: CatalogueDiff;
+      /** The report of this refresh (lastRefresh may already tell of a later one). */
+      readonly report: RefreshReport;
+    }
   | {
       readonly kind: 'upstream-unavailable';
       readonly failureKind: UpstreamFailureKind;
@@ -25,6 +31,9 @@ export type RefreshOutcome =
       readonly currentCount: number;
       readonly fetchedCount: number;
     };
+
+/** A refresh that put no new version in place. */
+export type RefreshFailure = Exclude<RefreshOutcome, { kind: 'accepted' }>;
 
 /** The last refresh attempt as the API reports it. */
 export interface RefreshReport {
@@ -42,6 +51,14 @@ export interface RefreshReport {
   readonly nextAttemptAt: number | null;
 }
 
+/** The one-line message of an accepted refresh, naming the version as the process that refreshed numbers it. */
+export function acceptedMessage(version: CatalogueVersion): string {
+  return `accepted version ${version.version} with ${version.configs.length} configs`;
+}
+
+/** Told of each version put in place, with the report of the refresh that made it (the last report when none did, e.g. a load at startup). */
+export type VersionListener = (version: CatalogueVersion, report: RefreshReport | null) => void;
+
 export interface RefreshOptions {
   readonly force?: boolean;
   readonly trigger: RefreshTrigger;
@@ -56,6 +73,6 @@ export interface CatalogueApi {
   changes(last: number): readonly CatalogueDiff[];
   /** Runs (or joins the in-flight) refresh. Never rejects for expected failures. */
   refresh(options: RefreshOptions): Promise<RefreshOutcome>;
-  /** Subscribes to newly accepted versions; returns the unsubscribe function. */
-  onVersion(listener: (version: CatalogueVersion) => void): () => void;
+  /** Subscribes to each version put in place, told with the report of the refresh that made it; returns the unsubscribe function. */
+  onVersion(listener: VersionListener): () => void;
 }

@@ -118,8 +118,8 @@ export interface OpenRouterScoreInput {
   readonly id: string;
   readonly created: number | null;
   readonly contextLength: number | null;
-  readonly promptPrice: unknown;
-  readonly completionPrice: unknown;
+  readonly promptPrice?: unknown;
+  readonly completionPrice?: unknown;
   readonly supportedParameters: readonly unknown[];
 }
 

@@ -1,6 +1,6 @@
 import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { SNAPSHOT_FILE_NAME, TEMPORARY_SUFFIX } from './persistence.js';
+import { SNAPSHOT_FILE_NAME, TEMPORARY_SUFFIX } from './snapshot-file.js';
 
 const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** `catalogue-snapshot.json.<pid>.<random hex>.tmp`, as writeSnapshot names them. */

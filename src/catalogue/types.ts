@@ -1,3 +1,5 @@
+import type { ModelHealth } from './model-health.js';
+
 /**
  * The catalogue's domain model. Nothing here knows about GraphQL or HTTP.
  *
@@ -35,34 +37,6 @@ export interface StaticScoreBreakdown {
   readonly total: number;
 }
 
-/** Why health enrichment gated a model (took it out of Auto selection). */
-export type GateReason = 'NO_ENDPOINTS' | 'NO_OK_ENDPOINT' | 'UPTIME_BELOW_THRESHOLD' | 'NO_UPTIME_DATA';
-
-/** The facts behind one model's health score, from its `/endpoints` payload. */
-export interface HealthFacts {
-  readonly gated: boolean;
-  /** 0..100 float, null when gated. */
-  readonly score: number | null;
-  readonly gateReason: GateReason | null;
-  /** Best uptime in percent, null when no window had data. */
-  readonly bestUptimePct: number | null;
-  /** Which window the best uptime came from, e.g. `uptime_last_30m`. */
-  readonly uptimeWindow: string | null;
-  /** Freshness uptime in percent (5m window first), null when none. */
-  readonly freshnessPct: number | null;
-  readonly freshnessWindow: string | null;
-  readonly endpointCount: number;
-  readonly okEndpointCount: number;
-}
-
-/** Health state attached to a config after an enrichment cycle. */
-export interface HealthSnapshot extends HealthFacts {
-  /** Unix milliseconds when the facts were fetched from upstream. */
-  readonly checkedAt: number;
-  /** True when this cycle's fetch failed or was degraded and the last-good cache supplied the values. */
-  readonly fromCache: boolean;
-}
-
 /** One entry of the catalogue: what the model selector lists and the agent runtime uses. */
 export interface CatalogueConfig {
   readonly id: number;
@@ -98,9 +72,12 @@ export interface CatalogueConfig {
   readonly staticBreakdown: StaticScoreBreakdown;
   /** Blended score: equals the static score until health is known and not gated. */
   readonly qualityScore: number;
+  /** Equals `health.score` (null without health): kept beside it because the original serves it. */
   readonly qualityScoreHealth: number | null;
+  /** Equals `health.gated` (false without health). */
   readonly healthGated: boolean;
-  readonly health: HealthSnapshot | null;
+  /** Live health; null until the model's first check. Changed only with the two fields above, by withHealth (config-health.ts). */
+  readonly health: ModelHealth | null;
 }
 
 /** True for configs that take part in health enrichment (OpenRouter-routed, from either source). */

@@ -1,5 +1,5 @@
-import type { GenerationSummary } from './build.js';
-import { summarize } from './build.js';
+import { createHash } from 'node:crypto';
+import { canonicalJson } from './canonical-json.js';
 import type { CatalogueConfig } from './types.js';
 
 /** Where the OpenRouter part of a catalogue version came from. */
@@ -33,19 +33,60 @@ export interface CatalogueVersion {
   readonly enrichedAt: number | null;
   readonly configs: readonly CatalogueConfig[];
   readonly byId: ReadonlyMap<number, CatalogueConfig>;
-  readonly summary: GenerationSummary;
+  /** Its configs counted by tier, source and gating, once for all readers. */
+  readonly counts: VersionCounts;
 }
 
-/** A version before it is indexed: `byId` is derived, `summary` is counted when not given. */
-export type NewVersionInput = Omit<CatalogueVersion, 'byId' | 'summary'> & { readonly summary?: GenerationSummary };
+/** How many configs a version has (the virtual Auto entry is never among them). */
+export interface VersionCounts {
+  readonly total: number;
+  readonly free: number;
+  readonly premium: number;
+  readonly operatorYaml: number;
+  readonly openRouter: number;
+  readonly gated: number;
+}
 
-/** Freezes a version and indexes its configs by id. */
+/** A version before it is indexed and counted. */
+export type NewVersionInput = Omit<CatalogueVersion, 'byId' | 'counts'>;
+
+/** Freezes a version, indexes its configs by id and counts them. */
 export function makeVersion(input: NewVersionInput): CatalogueVersion {
   const configs = Object.isFrozen(input.configs) ? input.configs : Object.freeze([...input.configs]);
   return Object.freeze({
     ...input,
     configs,
     byId: new Map(configs.map((config) => [config.id, config])),
-    summary: input.summary ?? summarize(configs),
+    counts: Object.freeze(countConfigs(configs)),
   });
+}
+
+/** What a new version is made of; its number, time and etag are given when it follows another. */
+export type VersionDraft = Pick<CatalogueVersion, 'configs' | 'origin' | 'fetchedAt' | 'enrichedAt'>;
+
+/** The version that follows `previous` (null: the first), made at `createdAt` (Unix ms). */
+export function nextVersion(previous: CatalogueVersion | null, draft: VersionDraft, createdAt: number): CatalogueVersion {
+  return makeVersion({ ...draft, version: (previous?.version ?? 0) + 1, etag: contentHash(draft.configs), createdAt });
+}
+
+/**
+ * A short content hash of the served configs: equal catalogues get equal tags, in any process. The
+ * text hashed is canonical (sorted keys), so how an object was built (live, restored from a file,
+ * adopted from another replica) never changes the tag.
+ */
+export function contentHash(configs: readonly CatalogueConfig[]): string {
+  return createHash('sha256').update(canonicalJson(configs)).digest('base64url').slice(0, 22);
+}
+
+/** Counts configs by tier, source and gating. */
+export function countConfigs(configs: readonly CatalogueConfig[]): VersionCounts {
+  const counts = { total: configs.length, free: 0, premium: 0, operatorYaml: 0, openRouter: 0, gated: 0 };
+  for (const config of configs) {
+    if (config.billingTier === 'free') counts.free += 1;
+    else counts.premium += 1;
+    if (config.source === 'yaml') counts.operatorYaml += 1;
+    else if (config.source === 'openrouter') counts.openRouter += 1;
+    if (config.healthGated) counts.gated += 1;
+  }
+  return counts;
 }

@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { Agent } from 'undici';
-import { buildCatalogue, type GenerationSummary } from '../catalogue/build.js';
+import { buildCatalogue, type BuiltCatalogue } from '../catalogue/build.js';
 import { toReferenceConfig } from '../catalogue/reference-shape.js';
+import { countConfigs } from '../catalogue/version.js';
 import { loadOperatorConfig, OperatorConfigError } from '../config/operator-config.js';
 import { EnvError, parseEnv } from '../env.js';
 import { UpstreamError } from '../openrouter/http.js';
@@ -38,9 +39,9 @@ async function main(argv: string[]): Promise<number> {
   for (const warning of operator.warnings) process.stderr.write(`warning: ${warning}\n`);
 
   const payload = values.models === undefined ? await fetchLive(env.OPENROUTER_BASE_URL, operator.secrets.openRouterApiKey) : await readModelsFile(values.models);
-  const { configs, summary } = buildCatalogue(operator, payload, nowSeconds);
-  process.stdout.write(`${JSON.stringify(configs.map(toReferenceConfig), null, 2)}\n`);
-  process.stderr.write(`${summaryLine(summary)}\n`);
+  const built = buildCatalogue(operator, payload, nowSeconds);
+  process.stdout.write(`${JSON.stringify(built.configs.map(toReferenceConfig), null, 2)}\n`);
+  process.stderr.write(`${summaryLine(built)}\n`);
   return 0;
 }
 
@@ -64,11 +65,12 @@ async function fetchLive(baseUrl: string, apiKey: string | null): Promise<Parsed
 }
 
 /** `kept 228 (free 25, premium 203); dropped 109: not-text-only-output 40, ...; malformed 0` */
-export function summaryLine(summary: GenerationSummary): string {
-  const excluded = Object.entries(summary.excluded).filter(([, count]) => (count ?? 0) > 0);
-  const droppedTotal = excluded.reduce((sum, [, count]) => sum + (count ?? 0), 0) + summary.malformedCount;
-  const reasons = [...excluded.map(([reason, count]) => `${reason} ${count}`), `malformed ${summary.malformedCount}`].join(', ');
-  return `kept ${summary.kept} (free ${summary.free}, premium ${summary.premium}; yaml ${summary.fromYaml}, openrouter ${summary.fromOpenRouter}); dropped ${droppedTotal}: ${reasons}`;
+export function summaryLine({ configs, leftOut }: BuiltCatalogue): string {
+  const counts = countConfigs(configs);
+  const excluded = Object.entries(leftOut.excluded).filter(([, count]) => (count ?? 0) > 0);
+  const droppedTotal = excluded.reduce((sum, [, count]) => sum + (count ?? 0), 0) + leftOut.malformedCount;
+  const reasons = [...excluded.map(([reason, count]) => `${reason} ${count}`), `malformed ${leftOut.malformedCount}`].join(', ');
+  return `kept ${counts.total} (free ${counts.free}, premium ${counts.premium}; yaml ${counts.operatorYaml}, openrouter ${counts.openRouter}); dropped ${droppedTotal}: ${reasons}`;
 }
 
 class UsageError extends Error {}

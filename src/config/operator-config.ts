@@ -1,26 +1,30 @@
 import type { z } from 'zod';
-import { perMillion } from '../catalogue/generate.js';
-import { isServedInt, SERVED_INT_MAX, SERVED_INT_MIN } from '../catalogue/served-range.js';
-import { STABLE_ID_HASH_WIDTH } from '../catalogue/stable-id.js';
-import { scoreOperatorConfig } from '../catalogue/scoring.js';
-import { DEFAULT_OPENROUTER_SETTINGS, type OpenRouterSettings } from '../catalogue/settings.js';
-import type { CatalogueConfig } from '../catalogue/types.js';
+import { FileReadError, readRegularFile } from '../input/regular-file.js';
+import { isServedInt, SERVED_INT_MAX, SERVED_INT_MIN } from '../input/served-range.js';
+import { formatZodError } from '../input/zod-issues.js';
 import { withoutCredentials } from './credential-params.js';
-import { FileReadError, readRegularFile } from './regular-file.js';
+import { DEFAULT_OPENROUTER_SETTINGS, type OpenRouterSettings } from './openrouter-settings.js';
+import { fileSchema, MAX_MODELS_LIMIT, type staticConfigSchema } from './operator-schema.js';
 import { MAX_OPERATOR_FILE_BYTES, parseYaml, YamlProblems } from './yaml-document.js';
-import { fileSchema, type staticConfigSchema } from './operator-schema.js';
-import { formatZodError } from './zod-issues.js';
 
 /**
  * The operator's YAML, in the original's file shape: a `global_llm_configs` list of curated
- * models and an `openrouter_integration` block (schema in operator-schema.ts), turned into the
- * settings and scored configs the catalogue uses.
+ * models and an `openrouter_integration` block (schema in operator-schema.ts), validated into plain
+ * settings. Making and scoring configs from them is the catalogue's job (src/catalogue/config-factory.ts).
  */
 
-type StaticConfigEntry = z.infer<typeof staticConfigSchema>;
+/**
+ * One `global_llm_configs` entry, validated and defaulted, with the file's key names. Its
+ * `litellm_params` hold no credential-like entry, and of its `api_key` only whether one is set.
+ */
+export type CuratedModel = Readonly<Omit<z.infer<typeof staticConfigSchema>, 'api_key'>> & { readonly api_key_set: boolean };
 
-/** Room for id collisions below the hash range: at most one per kept model, and max_models is at most this. */
-const MAX_ID_COLLISIONS = 1_000_000;
+/**
+ * The lowest `id_offset` accepted. Generated ids go down from it by less than 9,000,000 (the width of
+ * the stable-id hash) plus one per id collision (at most one per kept model, so at most
+ * MAX_MODELS_LIMIT), and must stay 32-bit Ints. A test holds this against the id generator's constants.
+ */
+export const MIN_ID_OFFSET = SERVED_INT_MIN + 9_000_000 + MAX_MODELS_LIMIT;
 
 /** Secrets read from the YAML and environment. Kept apart from everything that is served or logged. */
 export interface Secrets {
@@ -36,8 +40,8 @@ export interface Secrets {
 
 export interface OperatorConfig {
   readonly openRouter: OpenRouterSettings;
-  /** Operator-curated configs, in file order, already scored. */
-  readonly staticConfigs: readonly CatalogueConfig[];
+  /** Operator-curated models, in file order. */
+  readonly curatedModels: readonly CuratedModel[];
   readonly secrets: Secrets;
   /** Non-fatal problems (deprecated keys, duplicate SEO slugs) to log at startup. */
   readonly warnings: readonly string[];
@@ -130,10 +134,8 @@ export function parseOperatorConfig(text: string, source: string, options: LoadO
     maxSnapshotMib: block.max_snapshot_mib ?? defaults.maxSnapshotMib,
   });
 
-  // Generated ids go down from id_offset by up to the hash width, plus one per collision.
-  const lowestOffset = SERVED_INT_MIN + STABLE_ID_HASH_WIDTH + MAX_ID_COLLISIONS;
-  if (block.id_offset !== undefined && (block.id_offset < lowestOffset || block.id_offset > -1)) {
-    problems.push(`openrouter_integration.id_offset: must be from ${lowestOffset} to -1, so every generated id is a negative 32-bit integer; got ${block.id_offset}`);
+  if (block.id_offset !== undefined && (block.id_offset < MIN_ID_OFFSET || block.id_offset > -1)) {
+    problems.push(`openrouter_integration.id_offset: must be from ${MIN_ID_OFFSET} to -1, so every generated id is a negative 32-bit integer; got ${block.id_offset}`);
   }
 
   const entries = parsed.data.global_llm_configs ?? [];
@@ -159,18 +161,18 @@ export function parseOperatorConfig(text: string, source: string, options: LoadO
   if (problems.length > 0) throw new OperatorConfigError(source, problems);
 
   const litellmParamsById = new Map<number, Readonly<Record<string, unknown>>>();
-  const staticConfigs = entries.map((entry, index) => {
+  const curatedModels = entries.map(({ api_key: apiKey, ...entry }, index): CuratedModel => {
     const split = withoutCredentials(entry.litellm_params, `global_llm_configs[${index}].litellm_params`);
     if (split.hiddenPaths.length > 0) litellmParamsById.set(entry.id, Object.freeze({ ...entry.litellm_params }));
     hiddenPaths.push(...split.hiddenPaths);
-    return staticConfig(entry, split.served);
+    return Object.freeze({ ...entry, litellm_params: Object.freeze(split.served), api_key_set: nonEmpty(apiKey) !== null });
   });
   if (hiddenPaths.length > 0) {
     warnings.push(`litellm_params entries that look like credentials are kept server-side and never served: ${hiddenPaths.join(', ')}`);
   }
   return {
     openRouter,
-    staticConfigs: Object.freeze(staticConfigs),
+    curatedModels: Object.freeze(curatedModels),
     secrets: Object.freeze({
       openRouterApiKey: apiKey,
       litellmParamsById,
@@ -182,52 +184,4 @@ export function parseOperatorConfig(text: string, source: string, options: LoadO
 
 function nonEmpty(value: string | undefined): string | null {
   return value !== undefined && value.trim() !== '' ? value : null;
-}
-
-/** A scored config; `servedParams` are its `litellm_params` without credential-like entries. */
-function staticConfig(entry: StaticConfigEntry, servedParams: Record<string, unknown>): CatalogueConfig {
-  const params = entry.litellm_params;
-  const maxInputTokens = typeof params.max_input_tokens === 'number' ? params.max_input_tokens : null;
-  const staticBreakdown = scoreOperatorConfig({
-    provider: entry.provider,
-    modelName: entry.model_name,
-    inputCostPerToken: params.input_cost_per_token,
-    outputCostPerToken: params.output_cost_per_token,
-    maxInputTokens,
-  });
-  return Object.freeze({
-    id: entry.id,
-    name: entry.name,
-    description: entry.description,
-    source: 'yaml',
-    billingTier: entry.billing_tier,
-    anonymousEnabled: entry.anonymous_enabled,
-    seoEnabled: entry.seo_enabled,
-    seoSlug: entry.seo_slug,
-    seoTitle: entry.seo_title,
-    seoDescription: entry.seo_description,
-    quotaReserveTokens: entry.quota_reserve_tokens,
-    provider: entry.provider,
-    modelName: entry.model_name,
-    apiBase: entry.api_base,
-    hasCredential: nonEmpty(entry.api_key) !== null,
-    rpm: entry.rpm,
-    tpm: entry.tpm,
-    litellmParams: Object.freeze(servedParams),
-    systemInstructions: entry.system_instructions,
-    useDefaultSystemInstructions: entry.use_default_system_instructions,
-    citationsEnabled: entry.citations_enabled,
-    routerPoolEligible: entry.router_pool_eligible,
-    autoPinTier: 'A',
-    contextLength: maxInputTokens,
-    pricing: Object.freeze({ prompt: perMillion(params.input_cost_per_token), completion: perMillion(params.output_cost_per_token) }),
-    supportsTools: entry.supports_tools,
-    supportsImageInput: entry.supports_image_input,
-    qualityScoreStatic: staticBreakdown.total,
-    staticBreakdown,
-    qualityScore: staticBreakdown.total,
-    qualityScoreHealth: null,
-    healthGated: false,
-    health: null,
-  });
 }

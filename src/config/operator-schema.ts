@@ -1,13 +1,16 @@
 import { z } from 'zod';
-import { SERVED_INT_MAX, SERVED_INT_MIN } from '../catalogue/served-range.js';
+import { SERVED_INT_MIN, servedCount } from '../input/served-range.js';
 
 /**
  * The operator file's schema. Keys are checked strictly, so a typo is an error that names its path
  * instead of a silently ignored setting. `config/catalogue.example.yaml` documents every key.
  */
 
+/** The largest `max_models` accepted. */
+export const MAX_MODELS_LIMIT = 1_000_000;
+
 // Every count is served as the API's Int (signed 32-bit): a larger one would break every listing.
-const nonNegativeInt = z.number().int().nonnegative().max(SERVED_INT_MAX);
+const nonNegativeInt = servedCount;
 
 /** What a YAML tag can make that JSON cannot carry (served `litellmParams` are JSON). */
 function nonJsonKind(value: unknown): string | null {
@@ -79,7 +82,7 @@ const openRouterBlockSchema = z.strictObject({
   max_shrink_fraction: z.number().min(0).max(1).optional(),
   max_malformed_fraction: z.number().min(0).max(1).optional(),
   max_growth_factor: z.number().min(1).optional(),
-  max_models: z.number().int().min(1).max(1_000_000).optional(),
+  max_models: z.number().int().min(1).max(MAX_MODELS_LIMIT).optional(),
   max_string_length: z.number().int().min(100).max(1_000_000).optional(),
   max_snapshot_mib: z.number().positive().max(4096).optional(),
   /** Deprecated: tiers now come from OpenRouter's own pricing. Accepted and ignored, with a warning. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { hasUnprintable, SERVED_INT_MAX } from '../catalogue/served-range.js';
-import { formatPath } from '../config/zod-issues.js';
+import { hasUnprintable, SERVED_INT_MAX } from '../input/served-range.js';
+import { formatPath } from '../input/zod-issues.js';
 import { parseJsonBody, UpstreamError } from './http.js';
 import { forEachDataElement } from './json-envelope.js';
 

@@ -1,27 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
-import type { CatalogueService } from '../catalogue/catalogue-service.js';
-import type { CatalogueDiff } from '../catalogue/diff.js';
-import { parseSnapshot, serializeSnapshot } from '../catalogue/persistence.js';
-import type { CatalogueApi, RefreshOptions, RefreshOutcome, RefreshReport } from '../catalogue/refresh-types.js';
+import type { CatalogueParts, Replication, ReplicationFactory } from '../catalogue/catalogue.js';
+import type { RefreshOptions, RefreshOutcome, RefreshReport } from '../catalogue/refresh-types.js';
 import type { CatalogueVersion } from '../catalogue/version.js';
-import type { Logger } from '../logger.js';
+import { LeaseElector, type ReplicationMode } from './lease-elector.js';
+import { RedisLink } from './redis-link.js';
+import { RefreshChannel, type Answer } from './refresh-channel.js';
+import { InvalidSharedSnapshot, SnapshotChannel } from './snapshot-channel.js';
+import type { Announcement, RefreshReply, RefreshRequest } from './wire.js';
 
-/**
- * Several replicas, one catalogue. One replica at a time holds a refresher lease in Redis; it alone
- * fetches and enriches, and publishes every version it accepts (the snapshot under a version key,
- * its etag on a channel). The others adopt published versions instead of fetching, forward
- * `refreshCatalogue` to the holder, and boot from the shared snapshot. When Redis is unreachable each
- * replica refreshes on its own, so no replica ever serves an empty or frozen catalogue; it rejoins
- * when Redis returns.
- */
-
-export type ReplicationMode = 'leader' | 'follower' | 'standalone';
+export type { ReplicationMode } from './lease-elector.js';
 
 export interface ReplicationOptions {
-  readonly service: CatalogueService;
   readonly redisUrl: string;
-  readonly logger: Logger;
   readonly replicaId?: string;
   /** Lease lifetime; the holder renews it every third of it, so a dead holder is replaced within it. */
   readonly leaseTtlMs?: number;
@@ -32,286 +22,223 @@ export interface ReplicationOptions {
   readonly snapshotTtlSeconds?: number;
 }
 
-/** A refresh outcome as it crosses the wire (a version is named by its etag). */
-type WireOutcome =
-  | { readonly kind: 'accepted'; readonly etag: string }
-  | Exclude<RefreshOutcome, { kind: 'accepted' }>;
-
-interface RefreshRequest {
-  readonly id: string;
-  readonly force: boolean;
-  readonly from: string;
+/** Replication through the Redis at `options.redisUrl`, composed over a catalogue's parts. */
+export function redisReplication(options: ReplicationOptions): ReplicationFactory {
+  return (parts) => new RedisReplication(parts, options);
 }
 
-interface RefreshReply {
-  readonly id: string;
-  readonly outcome: WireOutcome;
-}
-
-// Renew or release the lease only while we still hold it (another replica may have taken it over).
-const RENEW_SCRIPT = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end";
-const RELEASE_SCRIPT = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
-
-export class ReplicatedCatalogue implements CatalogueApi {
+/**
+ * Several replicas, one catalogue. One replica at a time holds a refresher lease in Redis; it alone
+ * fetches and enriches, and shares every version it puts in place. The others adopt shared versions
+ * instead of fetching, forward `refreshCatalogue` to the holder, and boot from the shared snapshot.
+ * When Redis is unreachable each replica refreshes on its own, so no replica ever serves an empty or
+ * frozen catalogue; it rejoins when Redis returns.
+ */
+export class RedisReplication implements Replication {
   readonly replicaId: string;
-  private mode: ReplicationMode = 'standalone';
-  private readonly commands: Redis;
-  private readonly subscriber: Redis;
-  private readonly leaseTtlMs: number;
-  private readonly prefix: string;
-  private leaseTimer: NodeJS.Timeout | null = null;
-  private readonly pendingReplies = new Map<string, (reply: RefreshReply) => void>();
-  private unsubscribeVersions: (() => void) | null = null;
+  private readonly link: RedisLink;
+  private readonly elector: LeaseElector;
+  private readonly shared: SnapshotChannel;
+  private readonly requests: RefreshChannel;
+  private readonly unsubscribe: (() => void)[] = [];
+  /** Adoptions under way, by etag, so a version announced twice (a refresh, then its report) is adopted once. */
+  private readonly adopting = new Map<string, Promise<void>>();
   private stopped = false;
-  private redisUp = false;
 
-  constructor(private readonly options: ReplicationOptions) {
+  constructor(
+    private readonly parts: CatalogueParts,
+    private readonly options: ReplicationOptions,
+  ) {
     this.replicaId = options.replicaId ?? randomUUID();
-    this.leaseTtlMs = options.leaseTtlMs ?? 15_000;
-    this.prefix = options.keyPrefix ?? 'llm-catalogue:';
-    // Fail fast while Redis is down (no offline queue, one retry) so nothing waits on it; keep reconnecting forever.
-    const redisOptions = {
-      lazyConnect: true,
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 1,
-      connectTimeout: 2_000,
-      retryStrategy: (attempt: number) => Math.min(200 * attempt, 2_000),
-    };
-    this.commands = new Redis(options.redisUrl, redisOptions);
-    this.subscriber = new Redis(options.redisUrl, { ...redisOptions, enableOfflineQueue: true });
-    // Connection errors are handled through the 'close'/'ready' transitions; without a listener ioredis would print them.
-    this.commands.on('error', () => {});
-    this.subscriber.on('error', () => {});
-  }
-
-  private key(name: string): string {
-    return `${this.prefix}${name}`;
+    this.link = new RedisLink(options.redisUrl, options.keyPrefix ?? 'llm-catalogue:', parts.logger);
+    this.elector = new LeaseElector(this.link, { replicaId: this.replicaId, ttlMs: options.leaseTtlMs ?? 15_000, onChange: (mode, reason) => this.modeChanged(mode, reason) });
+    this.shared = new SnapshotChannel(this.link, options.snapshotTtlSeconds ?? 7 * 24 * 3600);
+    this.requests = new RefreshChannel(this.link, this.replicaId);
+    this.shared.onAnnounced((announcement) => this.follow(announcement));
+    this.requests.serve((request) => this.carryOut(request));
+    this.link.onUp(() => this.redisUp());
+    this.link.onDown(() => this.redisDown());
   }
 
   /** How this replica takes part right now. */
   replicationMode(): ReplicationMode {
-    return this.mode;
+    return this.elector.mode();
   }
 
-  /** Whether the command connection to Redis is up (for metrics and health reporting). */
+  /** Whether the Redis connection is up (for metrics). */
   isRedisConnected(): boolean {
-    return this.redisUp;
+    return this.link.isUp();
   }
 
-  current(): CatalogueVersion | null {
-    return this.options.service.current();
-  }
-
-  lastRefresh(): RefreshReport | null {
-    return this.options.service.lastRefresh();
-  }
-
-  changes(last: number): readonly CatalogueDiff[] {
-    return this.options.service.changes(last);
-  }
-
-  onVersion(listener: (version: CatalogueVersion) => void): () => void {
-    return this.options.service.onVersion(listener);
-  }
-
-  /**
-   * Connects, adopts the shared catalogue if there is one (before anything else is served), starts
-   * the service and joins the lease competition. Never fails because of Redis: without it the
-   * replica starts standalone.
-   */
-  async start(): Promise<void> {
-    const { service, logger } = this.options;
-    service.setScheduledRefresh(false);
-    this.commands.on('ready', () => this.onRedisUp());
-    this.commands.on('close', () => this.onRedisDown());
-    this.subscriber.on('message', (channel: string, message: string) => void this.onMessage(channel, message));
+  /** Connects and adopts the shared catalogue, if any, before anything is served. Without Redis the replica starts on its own. */
+  async join(): Promise<void> {
+    this.parts.scheduler.setEnabled(false);
     try {
-      await Promise.all([this.commands.connect(), this.subscriber.connect()]);
-      await this.subscriber.subscribe(this.key('versions'), this.key('refresh-requests'), this.key('refresh-replies'));
+      await this.link.connect();
       await this.bootFromShared();
     } catch (error) {
-      logger.warn(`Redis unreachable at startup, refreshing standalone: ${describe(error)}`);
-      service.setScheduledRefresh(true);
+      this.parts.logger.warn(`Redis unreachable at startup, refreshing standalone: ${describe(error)}`);
+      this.parts.scheduler.setEnabled(true);
     }
-    await service.start();
-    this.unsubscribeVersions = service.onVersion((version) => void this.publishIfLeader(version));
-    this.leaseTimer = setInterval(() => void this.tickLease(), Math.max(100, Math.floor(this.leaseTtlMs / 3)));
-    this.leaseTimer.unref();
-    await this.tickLease();
+  }
+
+  async compete(): Promise<void> {
+    const { versions } = this.parts;
+    this.unsubscribe.push(versions.onVersion((version, report) => void this.shareIfLeader(version, report)));
+    this.unsubscribe.push(versions.onReport((report) => void this.announceIfLeader(report)));
+    await this.elector.start();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
-    if (this.leaseTimer) clearInterval(this.leaseTimer);
-    this.unsubscribeVersions?.();
-    if (this.mode === 'leader') await this.commands.eval(RELEASE_SCRIPT, 1, this.key('lease'), this.replicaId).catch(() => 0);
-    this.commands.disconnect();
-    this.subscriber.disconnect();
+    for (const unsubscribe of this.unsubscribe) unsubscribe();
+    await this.elector.stop();
+    this.link.disconnect();
   }
 
-  /** On the lease holder or standalone: refresh here. On a follower: ask the holder and wait for its answer. */
+  /**
+   * On the lease holder or standalone: refresh here. On a follower: ask the holder, wait until the
+   * version it accepted is served here, and answer with the holder's change record and report.
+   */
   async refresh(options: RefreshOptions): Promise<RefreshOutcome> {
-    if (this.mode !== 'follower') return this.options.service.refresh(options);
-    const request: RefreshRequest = { id: randomUUID(), force: options.force ?? false, from: this.replicaId };
+    const { refresher } = this.parts;
+    if (this.elector.mode() !== 'follower') return refresher.refresh(options);
     const timeoutMs = this.options.refreshTimeoutMs ?? 60_000;
-    const reply = await new Promise<RefreshReply | null>((resolve) => {
-      const timer = setTimeout(() => {
-        this.pendingReplies.delete(request.id);
-        resolve(null);
-      }, timeoutMs);
-      this.pendingReplies.set(request.id, (answer) => {
-        clearTimeout(timer);
-        resolve(answer);
-      });
-      this.commands.publish(this.key('refresh-requests'), JSON.stringify(request)).catch(() => {
-        clearTimeout(timer);
-        this.pendingReplies.delete(request.id);
-        resolve(null);
-      });
-    });
-    // Nobody answered (the holder just died, or Redis went away): refresh here rather than fail.
-    if (reply === null) return this.options.service.refresh(options);
-    if (reply.outcome.kind !== 'accepted') return reply.outcome;
-    const version = await this.awaitVersion(reply.outcome.etag, timeoutMs);
-    const latest = this.options.service.changes(1)[0];
-    if (version === null || latest === undefined) return this.options.service.refresh(options);
-    return { kind: 'accepted', version, diff: latest };
+    const answer: Answer | null = await this.requests.ask(options.force ?? false, timeoutMs);
+    // Nobody answered (the holder just died, or the request could not be sent): refresh here rather than fail.
+    if (answer === null) return refresher.refresh(options);
+    const { outcome, report } = answer;
+    if (outcome.kind !== 'accepted') {
+      if (report) this.recordShared(report);
+      return outcome;
+    }
+    const version = await this.awaitVersion(outcome.etag, timeoutMs);
+    if (version === null || report === null) return refresher.refresh(options);
+    this.recordShared(report);
+    return { kind: 'accepted', version, diff: outcome.diff, report };
   }
 
   private async bootFromShared(): Promise<void> {
-    const etag = await this.commands.get(this.key('current'));
-    if (etag === null) return;
-    const raw = await this.commands.get(this.key(`snapshot:${etag}`));
-    if (raw === null) return;
+    const latest = await this.shared.latest();
+    if (latest === null) return;
     try {
-      const version = await this.options.service.adoptSnapshot(parseSnapshot(JSON.parse(raw)));
-      this.options.logger.info('booted from the shared catalogue', { etag: version.etag, configs: version.configs.length });
+      const snapshot = await this.shared.snapshot(latest.etag);
+      if (snapshot === null) return;
+      const { version } = await this.parts.snapshots.adopt(snapshot, latest.report);
+      this.parts.logger.info('booted from the shared catalogue', { etag: version.etag, configs: version.configs.length });
     } catch (error) {
-      this.options.logger.warn(`shared catalogue in Redis ignored: ${describe(error)}`);
+      if (!(error instanceof InvalidSharedSnapshot)) throw error;
+      this.parts.logger.warn(`shared catalogue in Redis ignored: ${error.message}`);
     }
   }
 
-  private async tickLease(): Promise<void> {
-    if (this.stopped || !this.redisUp) return;
-    try {
-      if (this.mode === 'leader') {
-        const renewed = await this.commands.eval(RENEW_SCRIPT, 1, this.key('lease'), this.replicaId, String(this.leaseTtlMs));
-        if (renewed !== 1) this.becomeFollower('lost the refresher lease');
-        return;
-      }
-      const acquired = await this.commands.set(this.key('lease'), this.replicaId, 'PX', this.leaseTtlMs, 'NX');
-      if (acquired === 'OK') this.becomeLeader();
-      else if (this.mode !== 'follower') this.becomeFollower('another replica holds the refresher lease');
-    } catch {
-      // Redis went away mid-call; the 'close' handler switches to standalone.
+  private modeChanged(mode: ReplicationMode, reason: string): void {
+    const { scheduler, versions, logger } = this.parts;
+    if (mode === 'leader') {
+      logger.info('holding the refresher lease: this replica fetches and publishes', { replica: this.replicaId });
+      scheduler.setEnabled(true);
+      const current = versions.current();
+      if (current) void this.shareIfLeader(current, versions.lastRefresh());
+    } else if (mode === 'follower') {
+      scheduler.setEnabled(false);
+      logger.info(`following the shared catalogue: ${reason}`, { replica: this.replicaId });
+      // Catch up with whatever the holder shared while this replica was on its own or starting.
+      void this.shared
+        .latest()
+        .then((latest) => (latest === null ? undefined : this.follow(latest)))
+        .catch((error: unknown) => logger.warn(`could not catch up with the shared catalogue: ${describe(error)}`));
     }
   }
 
-  private becomeLeader(): void {
-    this.mode = 'leader';
-    this.options.logger.info('holding the refresher lease: this replica fetches and publishes', { replica: this.replicaId });
-    this.options.service.setScheduledRefresh(true);
-    const current = this.options.service.current();
-    if (current) void this.publishIfLeader(current);
+  private redisUp(): void {
+    if (this.stopped) return;
+    if (this.elector.started && this.elector.mode() === 'standalone') this.parts.logger.info('Redis is back: rejoining the shared catalogue');
+    void this.elector.round();
   }
 
-  private becomeFollower(reason: string): void {
-    const was = this.mode;
-    this.mode = 'follower';
-    this.options.service.setScheduledRefresh(false);
-    if (was === 'follower') return;
-    this.options.logger.info(`following the shared catalogue: ${reason}`, { replica: this.replicaId });
-    // Catch up with whatever the holder published while this replica was on its own or starting.
-    void this.commands
-      .get(this.key('current'))
-      .then((etag) => (etag === null ? undefined : this.adoptPublished(etag)))
-      .catch((error: unknown) => this.options.logger.warn(`could not catch up with the shared catalogue: ${describe(error)}`));
+  private redisDown(): void {
+    if (this.stopped) return;
+    this.elector.lostRedis();
+    // Logged once per outage: ioredis keeps reconnecting quietly until it is back.
+    this.parts.logger.warn('Redis unreachable: refreshing standalone until it returns');
+    this.parts.scheduler.setEnabled(true);
+    this.requests.failPending({ kind: 'upstream-unavailable', failureKind: 'transport', message: 'Redis became unreachable while the refresh was forwarded', status: null, retryAfterSeconds: null });
   }
 
-  private onRedisUp(): void {
-    if (this.redisUp || this.stopped) return;
-    const wasDown = this.mode === 'standalone' && this.leaseTimer !== null;
-    this.redisUp = true;
-    if (wasDown) this.options.logger.info('Redis is back: rejoining the shared catalogue');
-    void this.tickLease();
-  }
-
-  private onRedisDown(): void {
-    if (!this.redisUp || this.stopped) return;
-    this.redisUp = false;
-    this.mode = 'standalone';
-    // Logged once per outage: ioredis keeps reconnecting quietly until 'ready'.
-    this.options.logger.warn('Redis unreachable: refreshing standalone until it returns');
-    this.options.service.setScheduledRefresh(true);
-    for (const [id, resolve] of this.pendingReplies) resolve({ id, outcome: { kind: 'upstream-unavailable', failureKind: 'transport', message: 'Redis became unreachable while the refresh was forwarded', status: null, retryAfterSeconds: null } });
-    this.pendingReplies.clear();
-  }
-
-  private async publishIfLeader(version: CatalogueVersion): Promise<void> {
-    if (this.mode !== 'leader' || version.origin === 'shared') return;
-    const snapshot = this.options.service.exportSnapshot();
+  /** The holder shares each version it puts in place, with the report of the refresh that made it. */
+  private async shareIfLeader(version: CatalogueVersion, report: RefreshReport | null): Promise<void> {
+    if (this.elector.mode() !== 'leader' || version.origin === 'shared') return;
+    const snapshot = this.parts.snapshots.export();
     if (snapshot === null) return;
     try {
-      await this.commands
-        .multi()
-        .set(this.key(`snapshot:${version.etag}`), serializeSnapshot(snapshot), 'EX', this.options.snapshotTtlSeconds ?? 7 * 24 * 3600)
-        .set(this.key('current'), version.etag)
-        .publish(this.key('versions'), version.etag)
-        .exec();
+      await this.shared.share({ etag: version.etag, report }, snapshot);
     } catch (error) {
-      this.options.logger.warn(`could not publish catalogue version ${version.version}: ${describe(error)}`);
+      this.parts.logger.warn(`could not publish catalogue version ${version.version}: ${describe(error)}`);
     }
   }
 
-  private async onMessage(channel: string, message: string): Promise<void> {
-    try {
-      if (channel === this.key('versions')) await this.adoptPublished(message);
-      else if (channel === this.key('refresh-requests')) await this.answerRefresh(JSON.parse(message) as RefreshRequest);
-      else if (channel === this.key('refresh-replies')) {
-        const reply = JSON.parse(message) as RefreshReply;
-        this.pendingReplies.get(reply.id)?.(reply);
-        this.pendingReplies.delete(reply.id);
-      }
-    } catch (error) {
-      this.options.logger.warn(`ignored a replication message on ${channel}: ${describe(error)}`);
+  /** The holder announces refresh attempts that put no new version in place, so every replica reports them. */
+  private async announceIfLeader(report: RefreshReport): Promise<void> {
+    const current = this.parts.versions.current();
+    if (this.elector.mode() !== 'leader' || current === null) return;
+    await this.shared.announce({ etag: current.etag, report }).catch((error: unknown) => this.parts.logger.warn(`could not announce a refresh report: ${describe(error)}`));
+  }
+
+  /** Serves what the holder announced: adopts its version when it is new here, and takes its report. */
+  private async follow({ etag, report }: Announcement): Promise<void> {
+    if (this.elector.mode() === 'leader') return;
+    const underway = this.adopting.get(etag);
+    if (underway) await underway;
+    else if (this.parts.versions.current()?.etag !== etag) {
+      const adoption = this.adopt(etag, report);
+      this.adopting.set(etag, adoption);
+      await adoption.finally(() => this.adopting.delete(etag));
+      return;
     }
+    if (report) this.recordShared(report);
   }
 
-  private async adoptPublished(etag: string): Promise<void> {
-    if (this.mode === 'leader' || this.options.service.current()?.etag === etag) return;
-    const raw = await this.commands.get(this.key(`snapshot:${etag}`));
-    if (raw === null) return;
-    await this.options.service.adoptSnapshot(parseSnapshot(JSON.parse(raw)));
+  private async adopt(etag: string, report: RefreshReport | null): Promise<void> {
+    const snapshot = await this.shared.snapshot(etag);
+    if (snapshot !== null) await this.parts.snapshots.adopt(snapshot, report);
   }
 
-  private async answerRefresh(request: RefreshRequest): Promise<void> {
-    if (this.mode !== 'leader') return;
-    // The service's single flight merges requests from every replica into one upstream fetch.
-    // An accepted version was already published by the onVersion listener, on this same connection, so
-    // the follower receives it before this reply.
-    this.options.logger.info('carrying out a refresh forwarded by another replica', { from: request.from, force: request.force });
-    const outcome = await this.options.service.refresh({ force: request.force, trigger: 'admin' });
-    const wire: WireOutcome = outcome.kind === 'accepted' ? { kind: 'accepted', etag: outcome.version.etag } : outcome;
-    await this.commands.publish(this.key('refresh-replies'), JSON.stringify({ id: request.id, outcome: wire } satisfies RefreshReply));
+  /** Takes a report the holder made, unless a later one is already here. */
+  private recordShared(report: RefreshReport): void {
+    const { versions } = this.parts;
+    const known = versions.lastRefresh();
+    if (known === null || known.finishedAt <= report.finishedAt) versions.recordReport(report);
+  }
+
+  /** The holder carries out a forwarded refresh; the others leave it to the holder. */
+  private async carryOut(request: RefreshRequest): Promise<Omit<RefreshReply, 'id'> | null> {
+    if (this.elector.mode() !== 'leader') return null;
+    // The refresher's single flight merges requests from every replica into one upstream fetch. An
+    // accepted version was already shared (on this same connection), so the follower receives it before this reply.
+    this.parts.logger.info('carrying out a refresh forwarded by another replica', { from: request.from, force: request.force });
+    const outcome = await this.parts.refresher.refresh({ force: request.force, trigger: 'admin' });
+    if (outcome.kind === 'accepted') return { outcome: { kind: 'accepted', etag: outcome.version.etag, diff: outcome.diff }, report: outcome.report };
+    return { outcome, report: this.parts.versions.lastRefresh()! };
   }
 
   /** Waits until this replica serves the version with `etag` (adopted from the channel). */
   private awaitVersion(etag: string, timeoutMs: number): Promise<CatalogueVersion | null> {
-    const current = this.options.service.current();
+    const { versions } = this.parts;
+    const current = versions.current();
     if (current?.etag === etag) return Promise.resolve(current);
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         unsubscribe();
         resolve(null);
       }, timeoutMs);
-      const unsubscribe = this.options.service.onVersion((version) => {
+      const unsubscribe = versions.onVersion((version) => {
         if (version.etag !== etag) return;
         clearTimeout(timer);
         unsubscribe();
         resolve(version);
       });
       // The version may have been adopted between the check above and the subscription.
-      void this.adoptPublished(etag).catch(() => {});
+      void this.follow({ etag, report: null }).catch(() => {});
     });
   }
 }

@@ -55,12 +55,12 @@ const RefreshReportRef = builder.objectRef<RefreshReport>('RefreshReport').imple
 const CatalogueCountsRef = builder.objectRef<CatalogueVersion>('CatalogueCounts').implement({
   description: 'How many configs the served version has.',
   fields: (t) => ({
-    total: t.int({ description: 'All configs (without the virtual Auto entry).', resolve: (v) => v.configs.length }),
-    free: t.int({ description: 'Free configs.', resolve: (v) => v.configs.filter((c) => c.billingTier === 'free').length }),
-    premium: t.int({ description: 'Premium configs.', resolve: (v) => v.configs.filter((c) => c.billingTier === 'premium').length }),
-    operatorYaml: t.int({ description: 'Configs from the operator YAML.', resolve: (v) => v.configs.filter((c) => c.source === 'yaml').length }),
-    openRouter: t.int({ description: 'Configs generated from OpenRouter.', resolve: (v) => v.configs.filter((c) => c.source === 'openrouter').length }),
-    gated: t.int({ description: 'Configs that live health has gated.', resolve: (v) => v.configs.filter((c) => c.healthGated).length }),
+    total: t.int({ description: 'All configs (without the virtual Auto entry).', resolve: (v) => v.counts.total }),
+    free: t.int({ description: 'Free configs.', resolve: (v) => v.counts.free }),
+    premium: t.int({ description: 'Premium configs.', resolve: (v) => v.counts.premium }),
+    operatorYaml: t.int({ description: 'Configs from the operator YAML.', resolve: (v) => v.counts.operatorYaml }),
+    openRouter: t.int({ description: 'Configs generated from OpenRouter.', resolve: (v) => v.counts.openRouter }),
+    gated: t.int({ description: 'Configs that live health has gated.', resolve: (v) => v.counts.gated }),
   }),
 });
 
@@ -153,13 +153,15 @@ builder.queryFields((t) => ({
   }),
 }));
 
+type CatalogueStatus = { version: CatalogueVersion | null; lastRefresh: RefreshReport | null };
+
 /**
- * New catalogue versions as an async stream for one subscriber. A slow client only ever gets the
- * latest few versions (sliding buffer), never an unbounded backlog.
+ * New catalogue versions, each with the report of the refresh that made it, as an async stream for
+ * one subscriber. A slow client only ever gets the latest few (sliding buffer), never an unbounded backlog.
  */
-function versionStream(catalogue: CatalogueApi): AsyncIterable<CatalogueVersion> {
-  return new Repeater<CatalogueVersion>(async (push, stop) => {
-    const unsubscribe = catalogue.onVersion((version) => void push(version));
+function versionStream(catalogue: CatalogueApi): AsyncIterable<CatalogueStatus> {
+  return new Repeater<CatalogueStatus>(async (push, stop) => {
+    const unsubscribe = catalogue.onVersion((version, lastRefresh) => void push({ version, lastRefresh }));
     await stop;
     unsubscribe();
   }, new SlidingBuffer(4));
@@ -172,6 +174,6 @@ builder.subscriptionFields((t) => ({
     type: CatalogueStatusRef,
     description: 'The catalogue status each time a new version is served (a refresh, a health pass, or a version shared by another replica).',
     subscribe: (_root, _args, { catalogue }) => versionStream(catalogue),
-    resolve: (version: CatalogueVersion, _args, { catalogue }) => ({ version, lastRefresh: catalogue.lastRefresh() }),
+    resolve: (status: CatalogueStatus) => status,
   }),
 }));

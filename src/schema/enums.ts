@@ -1,3 +1,4 @@
+import type { GateReason } from '../catalogue/model-health.js';
 import { builder } from './builder.js';
 
 /** Enums shared by several types. Values are the domain's own strings, so resolvers pass them through. */
@@ -35,5 +36,5 @@ export const GateReasonEnum = builder.enumType('GateReason', {
     NO_OK_ENDPOINT: { value: 'NO_OK_ENDPOINT', description: 'No endpoint has status 0 (OK).' },
     UPTIME_BELOW_THRESHOLD: { value: 'UPTIME_BELOW_THRESHOLD', description: 'The best uptime is below 90%.' },
     NO_UPTIME_DATA: { value: 'NO_UPTIME_DATA', description: 'No endpoint reports any uptime.' },
-  } as const,
+  } as const satisfies Record<GateReason, unknown>,
 });

@@ -1,8 +1,8 @@
-import type { HealthSnapshot } from '../catalogue/types.js';
+import type { ModelHealth } from '../catalogue/model-health.js';
 import { builder } from './builder.js';
 import { GateReasonEnum } from './enums.js';
 
-export const HealthSnapshotRef = builder.objectRef<HealthSnapshot>('HealthSnapshot').implement({
+export const HealthSnapshotRef = builder.objectRef<ModelHealth>('HealthSnapshot').implement({
   description: "Live health of a model from OpenRouter's `/endpoints` data, with the facts behind its score.",
   fields: (t) => ({
     gated: t.exposeBoolean('gated', { description: 'True when the model is excluded from Auto selection (see `gateReason`).' }),

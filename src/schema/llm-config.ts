@@ -1,5 +1,6 @@
-import { HEALTH_BLEND_WEIGHT } from '../catalogue/health-state.js';
-import { AUTO_ENTRY, MAX_SEARCH_LENGTH, queryConfigs, type ConfigOrder } from '../catalogue/query.js';
+import { HEALTH_BLEND_WEIGHT } from '../catalogue/config-health.js';
+import { AUTO_ENTRY } from '../catalogue/config-factory.js';
+import { MAX_SEARCH_LENGTH, queryConfigs, type ConfigOrder } from '../catalogue/query.js';
 import type { CatalogueConfig, PricingPerMillion } from '../catalogue/types.js';
 import { badUserInput, builder } from './builder.js';
 import { AutoPinTierEnum, ConfigSourceEnum, TierEnum } from './enums.js';
@@ -63,12 +64,7 @@ export const LlmConfigRef = builder.objectRef<CatalogueConfig>('LlmConfig').impl
     qualityScoreStatic: t.exposeInt('qualityScoreStatic', { description: 'Static score 0–100 (provider, recency, price, context, capabilities).' }),
     qualityScoreHealth: t.exposeFloat('qualityScoreHealth', { nullable: true, description: 'Live health score 0–100; null until known or when gated.' }),
     healthGated: t.exposeBoolean('healthGated', { description: 'True when live health excludes it from Auto selection.' }),
-    health: t.field({
-      type: HealthSnapshotRef,
-      nullable: true,
-      description: 'Live health facts; null until the first check of this model.',
-      resolve: (c, _args, context) => context.healthLoader.load(c.id),
-    }),
+    health: t.expose('health', { type: HealthSnapshotRef, nullable: true, description: 'Live health facts; null until the first check of this model.' }),
     scoreBreakdown: t.field({ type: ScoreBreakdownRef, description: 'How `qualityScoreStatic` and `qualityScore` are made up.', resolve: (c) => c }),
   }),
 });

@@ -79,7 +79,7 @@ builder.mutationFields((t) => ({
       const outcome = await catalogue.refresh({ force: force ?? false, trigger: 'admin' });
       if (outcome.kind === 'upstream-unavailable') throw new UpstreamUnavailableError(outcome);
       if (outcome.kind === 'rejected-by-guard') throw new RefreshRejectedError(outcome);
-      return { version: outcome.version, diff: outcome.diff, lastRefresh: catalogue.lastRefresh() };
+      return { version: outcome.version, diff: outcome.diff, lastRefresh: outcome.report };
     },
   }),
 }));

@@ -7,7 +7,7 @@ import { createApp } from '../../src/app.js';
 import { loadOperatorConfig } from '../../src/config/operator-config.js';
 import { createLogger } from '../../src/logger.js';
 import { post } from '../support/api.js';
-import { makeService } from '../support/catalogue-service.js';
+import { makeCatalogue } from '../support/test-catalogue.js';
 import { readFixtureBytes } from '../support/fixtures.js';
 import { FakeUpstream } from '../support/upstream.js';
 
@@ -58,10 +58,10 @@ describe('secrets never leave the server', () => {
     const logs: string[] = [];
     // No redaction configured on purpose: the test proves nothing secret is ever handed to the logger.
     const logger = createLogger({ level: 'debug', write: (line) => logs.push(line) });
-    const test = makeService(upstream.baseUrl, { operator, logger });
-    await test.service.start();
+    const test = makeCatalogue(upstream.baseUrl, { operator, logger });
+    await test.catalogue.start();
     try {
-      const app = createApp({ catalogue: test.service, adminToken: ADMIN, logger, graphiql: true });
+      const app = createApp({ catalogue: test.catalogue, adminToken: ADMIN, logger, graphiql: true });
       const auth = { authorization: `Bearer ${ADMIN}` };
       const responses: string[] = [];
 
@@ -73,7 +73,7 @@ describe('secrets never leave the server', () => {
       const introspection = await post<IntrospectionQuery>(app, { query: getIntrospectionQuery() }, auth);
       responses.push(JSON.stringify(introspection.body));
       const schema = buildClientSchema(introspection.body.data!);
-      const knownId = test.service.current()!.configs[0]!.id;
+      const knownId = test.catalogue.current()!.configs[0]!.id;
       const query = `query Everything ${selection(schema, schema.getQueryType()!, 6, new Set(['Query']), knownId)}`;
       const full = await post(app, { query }, auth);
       responses.push(JSON.stringify(full.body));

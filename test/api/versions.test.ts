@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { silentLogger } from '../../src/logger.js';
 import { post } from '../support/api.js';
-import { makeService } from '../support/catalogue-service.js';
+import { makeCatalogue } from '../support/test-catalogue.js';
 import { readFixtureBytes } from '../support/fixtures.js';
 import { FakeUpstream } from '../support/upstream.js';
 
@@ -21,18 +21,18 @@ describe('immutable versions', () => {
     let call = 0;
     upstream.route('/api/v1/models', (_req, res) => res.end(bodies[call++ % 2]));
     await upstream.start();
-    const test = makeService(upstream.baseUrl, { yaml: 'openrouter_integration:\n  max_shrink_fraction: 1\n' });
-    test.service.setScheduledRefresh(false);
-    await test.service.start();
-    const app = createApp({ catalogue: test.service, adminToken: null, logger: silentLogger, graphiql: false });
-    const idsByEtag = new Map<string, string>([[test.service.current()!.etag, test.service.current()!.configs.map((c) => c.id).join(',')]]);
-    test.service.onVersion((version) => idsByEtag.set(version.etag, version.configs.map((c) => c.id).join(',')));
+    const test = makeCatalogue(upstream.baseUrl, { yaml: 'openrouter_integration:\n  max_shrink_fraction: 1\n' });
+    test.catalogue.parts.scheduler.setEnabled(false);
+    await test.catalogue.start();
+    const app = createApp({ catalogue: test.catalogue, adminToken: null, logger: silentLogger, graphiql: false });
+    const idsByEtag = new Map<string, string>([[test.catalogue.current()!.etag, test.catalogue.current()!.configs.map((c) => c.id).join(',')]]);
+    test.catalogue.onVersion((version) => idsByEtag.set(version.etag, version.configs.map((c) => c.id).join(',')));
 
     let refreshing = true;
     const outcomes: string[] = [];
     const refresher = (async () => {
       try {
-        for (let i = 0; i < 100; i += 1) outcomes.push((await test.service.refresh({ trigger: 'admin' })).kind);
+        for (let i = 0; i < 100; i += 1) outcomes.push((await test.catalogue.refresh({ trigger: 'admin' })).kind);
       } finally {
         refreshing = false;
       }

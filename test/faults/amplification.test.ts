@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readSnapshot, snapshotPath } from '../../src/catalogue/persistence.js';
+import { readSnapshot, snapshotPath } from '../../src/catalogue/snapshot-file.js';
 import { readFixtureBytes } from '../support/fixtures.js';
 import { startServer, type ServerProcess } from '../support/server-process.js';
 import { FakeUpstream } from '../support/upstream.js';

@@ -5,9 +5,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseSnapshot, readSnapshot, serializeSnapshot, snapshotPath, writeSnapshot } from '../../src/catalogue/persistence.js';
+import { readSnapshot, snapshotPath, writeSnapshot } from '../../src/catalogue/snapshot-file.js';
+import { parseSnapshot, serializeSnapshot } from '../../src/catalogue/snapshot-format.js';
 import { removeStaleTemporaries } from '../../src/catalogue/stale-temporaries.js';
-import { makeService } from '../support/catalogue-service.js';
+import { makeCatalogue } from '../support/test-catalogue.js';
 import { readFixtureBytes } from '../support/fixtures.js';
 import { startServer, type ServerProcess } from '../support/server-process.js';
 import { FakeUpstream } from '../support/upstream.js';
@@ -34,34 +35,32 @@ beforeAll(async () => {
   const upstream = new FakeUpstream().json('/api/v1/models', readFixtureBytes('openrouter', 'models-2026-06-16.json'));
   await upstream.start();
   const dir = dataDir('good');
-  const test = makeService(upstream.baseUrl, { dataDir: dir });
-  await test.service.start();
-  await test.service.refresh({ trigger: 'admin' });
+  const test = makeCatalogue(upstream.baseUrl, { dataDir: dir });
+  await test.catalogue.start();
+  await test.catalogue.refresh({ trigger: 'admin' });
   await test.close();
   await upstream.stop();
   goodSnapshot = JSON.parse(readFileSync(snapshotPath(dir), 'utf8')) as Snapshot;
 });
 
-const healthy = { gated: false, score: 95, gateReason: null, bestUptimePct: 99, uptimeWindow: 'uptime_last_30m', freshnessPct: 99, freshnessWindow: 'uptime_last_5m', endpointCount: 3, okEndpointCount: 3, checkedAt: 1_795_478_400_000, fromCache: false };
+const healthy = { gated: false, score: 95, gateReason: null, bestUptimePct: 99, uptimeWindow: 'uptime_last_30m', freshnessPct: 99, freshnessWindow: 'uptime_last_5m', endpointCount: 3, okEndpointCount: 3, checkedAt: 1_795_478_400_000 };
+/** Gives the first model `health`, served fresh. */
+const withHealth = (s: Snapshot, health: Record<string, unknown>) => {
+  const name = s.models[0].id as string;
+  s.healthBook[name] = health;
+  s.servedHealth[name] = 'fresh';
+};
 
 describe('a data file with values the API cannot serve is ignored, never served', () => {
   const variants: Record<string, (snapshot: Snapshot) => void> = {
     'a context length past 2^31': (s) => void (s.models[0].contextLength = 3e9),
     'a fractional context length': (s) => void (s.models[0].contextLength = 150000.5),
-    'an endpoint count past 2^31': (s) => {
-      const name = s.models[0].id as string;
-      s.configHealth[name] = { healthGated: false, qualityScoreHealth: 95, health: { ...healthy, endpointCount: 3e9 } };
-    },
-    'a check time no date can hold': (s) => {
-      const name = s.models[0].id as string;
-      s.configHealth[name] = { healthGated: false, qualityScoreHealth: 95, health: { ...healthy, checkedAt: 1e300 } };
-    },
+    'an endpoint count past 2^31': (s) => withHealth(s, { ...healthy, endpointCount: 3e9 }),
+    'a check time no date can hold': (s) => withHealth(s, { ...healthy, checkedAt: 1e300 }),
     'a fetch time no date can hold': (s) => void (s.fetchedAt = 1e300),
     'a fetch time before 1970 (its age would overflow the Int)': (s) => void (s.fetchedAt = -8e15),
-    'a health score of 1e308 (the blended quality score would overflow the Int)': (s) => {
-      const name = s.models[0].id as string;
-      s.configHealth[name] = { healthGated: false, qualityScoreHealth: 1e308, health: { ...healthy, score: 1e308 } };
-    },
+    'a health score of 1e308 (the blended quality score would overflow the Int)': (s) => withHealth(s, { ...healthy, score: 1e308 }),
+    'health served for a model the health book lacks': (s) => void (s.servedHealth[s.models[0].id as string] = 'fresh'),
     'a change record with an id past 2^31': (s) => void s.changes.push({ ...s.changes[0], added: [{ id: -3e9, modelName: 'x', name: 'x' }] }),
   };
   for (const [name, change] of Object.entries(variants)) {

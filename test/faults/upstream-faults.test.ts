@@ -3,12 +3,13 @@ import type { AddressInfo } from 'node:net';
 import { Agent } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
-import { HealthCache, runEnrichmentCycle } from '../../src/catalogue/enrichment.js';
+import { runEnrichmentCycle } from '../../src/catalogue/enrichment.js';
+import { HealthBook } from '../../src/catalogue/health-book.js';
 import { createLogger } from '../../src/logger.js';
 import { endpointsPath, fetchModelEndpoints } from '../../src/openrouter/endpoints-client.js';
 import { fetchModels } from '../../src/openrouter/models-client.js';
 import { execute, post } from '../support/api.js';
-import { makeService, type TestService } from '../support/catalogue-service.js';
+import { makeCatalogue, type TestCatalogue } from '../support/test-catalogue.js';
 import { readFixtureBytes } from '../support/fixtures.js';
 import { FakeUpstream, type UpstreamHandler } from '../support/upstream.js';
 import { SelectorQuery } from '../api/operations.js';
@@ -55,7 +56,7 @@ describe('upstream faults never take the catalogue down', () => {
   const upstream = new FakeUpstream();
   let elsewhere: Server;
   let elsewhereHits = 0;
-  let test: TestService;
+  let test: TestCatalogue;
   const logs: string[] = [];
   let app: ReturnType<typeof createApp>;
   let dispatcher: Agent;
@@ -70,13 +71,13 @@ describe('upstream faults never take the catalogue down', () => {
     await new Promise<void>((resolve) => elsewhere.listen(0, '127.0.0.1', resolve));
     dispatcher = new Agent();
     const logger = createLogger({ level: 'debug', write: (line) => logs.push(line) });
-    test = makeService(upstream.baseUrl, {
+    test = makeCatalogue(upstream.baseUrl, {
       logger,
       fetchModels: (signal) => fetchModels({ dispatcher, baseUrl: upstream.baseUrl, apiKey: API_KEY, timeoutMs: TIMEOUT_MS, maxBytes: MAX_BYTES }, signal),
     });
-    test.service.setScheduledRefresh(false);
-    await test.service.start();
-    app = createApp({ catalogue: test.service, adminToken: ADMIN, logger, graphiql: false });
+    test.catalogue.parts.scheduler.setEnabled(false);
+    await test.catalogue.start();
+    app = createApp({ catalogue: test.catalogue, adminToken: ADMIN, logger, graphiql: false });
     // One good refresh first: the catalogue every fault must leave in place.
     const { body } = await post(app, { query: 'mutation { refreshCatalogue { __typename } }' }, { authorization: `Bearer ${ADMIN}` });
     expect(body.data).toEqual({ refreshCatalogue: { __typename: 'RefreshCatalogueSuccess' } });
@@ -186,9 +187,9 @@ describe('upstream faults never take the catalogue down', () => {
 
 describe('/endpoints faults affect only health, as the rules say', () => {
   it('status -2, null uptimes, fractions, no endpoints and a non-object data', async () => {
-    const configs = makeService('http://127.0.0.1:1');
-    await configs.service.start();
-    const catalogue = configs.service.current()!.configs;
+    const configs = makeCatalogue('http://127.0.0.1:1');
+    await configs.catalogue.start();
+    const catalogue = configs.catalogue.current()!.configs;
     await configs.close();
     const gpt4o = JSON.parse(readFixtureBytes('openrouter', 'endpoints', 'openai__gpt-4o.json').toString('utf8')) as { data: { endpoints: Record<string, unknown>[] } };
     const endpoint = gpt4o.data.endpoints[0]!;
@@ -210,7 +211,7 @@ describe('/endpoints faults affect only health, as the rules say', () => {
     const dispatcher = new Agent();
     try {
       const { configs: enriched, report } = await runEnrichmentCycle(catalogue, {
-        cache: new HealthCache(),
+        book: HealthBook.EMPTY,
         fetchEndpoints: (id) => fetchModelEndpoints(id, { dispatcher, baseUrl: upstream.baseUrl }),
       });
       const health = (i: number) => enriched.find((c) => c.id === selected[i]!.id)!;

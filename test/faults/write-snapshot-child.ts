@@ -2,7 +2,7 @@
  * Child process for the SIGKILL case of data-file.test.ts: rewrites a large snapshot of the data file
  * in `argv[2]` over and over until it is killed, so a kill lands mid-write and leaves a temporary file.
  */
-import { readSnapshot, writeSnapshot } from '../../src/catalogue/persistence.js';
+import { readSnapshot, writeSnapshot } from '../../src/catalogue/snapshot-file.js';
 
 const dataDir = process.argv[2]!;
 const snapshot = (await readSnapshot(dataDir))!;

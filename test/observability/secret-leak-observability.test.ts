@@ -102,6 +102,8 @@ describe('no secret in the logs or /metrics of a real server process', () => {
     const yaml = join(dir, 'catalogue.yaml');
     writeFileSync(yaml, `global_llm_configs:\n  - id: -1\n    name: Azure\n    provider: AZURE\n    model_name: gpt-5.1\n    api_key: ${YAML_KEY}\n    api_base: https://example.invalid\n`);
     server = await startServer({ OPENROUTER_BASE_URL: upstream.baseUrl, OPENROUTER_API_KEY: OR_KEY, ADMIN_TOKEN: ADMIN, REDIS_URL: redis.url, REDIS_LEASE_TTL_MS: '900', DATA_DIR: dir, CATALOGUE_CONFIG: yaml });
+    // The startup refresh runs once the replica has joined the lease competition, after it listens.
+    for (let i = 0; i < 100 && !upstream.requests.some((entry) => entry.authorization === `Bearer ${OR_KEY}`); i += 1) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(upstream.requests.some((entry) => entry.authorization === `Bearer ${OR_KEY}`)).toBe(true);
     await hostileRequests(server.url);
     await redis.stop();

@@ -18,6 +18,28 @@ async function graphql<T>(url: string, query: string, headers: Record<string, st
   return ((await response.body.json()) as { data: T }).data;
 }
 
+/** Subscribes over SSE on `replica`; `event` resolves with the data of the first event (within 2 s of the call), then the stream is closed. */
+async function firstEvent<T>(replica: ServerProcess, query: string): Promise<{ event: Promise<T> }> {
+  const response = await request(`${replica.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/event-stream' }, body: JSON.stringify({ query }) });
+  let received = '';
+  // Closing the stream ourselves ends it with an abort error, which is expected.
+  response.body.on('error', () => {});
+  const event = new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no event: ${received}`)), 2_000);
+    response.body.on('data', (chunk: Buffer) => {
+      received += chunk.toString('utf8');
+      const match = /event: next\ndata: (.*)\n/.exec(received);
+      if (!match) return;
+      clearTimeout(timer);
+      response.body.destroy();
+      resolve((JSON.parse(match[1]!) as { data: T }).data);
+    });
+  });
+  // Give the server a moment to register the subscription before anything is published.
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  return { event };
+}
+
 const etagOf = async (replica: ServerProcess) => (await graphql<{ catalogue: { etag: string } }>(replica.url, '{ catalogue { etag } }')).catalogue.etag;
 
 async function eventually<T>(check: () => Promise<T>, ok: (value: T) => boolean, withinMs: number): Promise<{ value: T; ms: number }> {
@@ -36,6 +58,7 @@ describe('three replicas sharing one catalogue through a real Redis', () => {
   const upstream = new FakeUpstream();
   const replicas: ServerProcess[] = [];
   let flavour = 0;
+  let unavailable = false;
 
   beforeAll(async () => {
     redis = await RedisServer.start();
@@ -44,7 +67,13 @@ describe('three replicas sharing one catalogue through a real Redis', () => {
     await client.connect();
     // Alternate two real lists so each accepted refresh is a new version.
     const bodies = [readFixtureBytes('openrouter', 'models-2026-06-16.json'), readFixtureBytes('openrouter', 'models-2025-12-02.json')];
-    upstream.route(MODELS, (_req, res) => setTimeout(() => res.end(bodies[flavour % 2]), 100));
+    upstream.route(MODELS, (_req, res) =>
+      setTimeout(() => {
+        if (!unavailable) return res.end(bodies[flavour % 2]);
+        res.writeHead(503, { 'content-type': 'application/json' });
+        res.end('{"error":"busy"}');
+      }, 100),
+    );
     await upstream.start();
     const yaml = join(mkdtempSync(join(tmpdir(), 'replica-config-')), 'catalogue.yaml');
     (await import('node:fs')).writeFileSync(yaml, 'openrouter_integration:\n  max_shrink_fraction: 1\n');
@@ -124,29 +153,48 @@ describe('three replicas sharing one catalogue through a real Redis', () => {
     }
   });
 
-  it('a catalogueUpdated subscription on one replica sees a refresh asked on another', async () => {
+  it('a refresh asked on a follower reaches a subscription on another, and is reported as it happened by the mutation, the event and lastRefresh on every replica', async () => {
     // Both ends are followers, so the event can only have come through Redis.
     const leaderIndex = Number((await holder())!.split('-')[1]);
     const [watcher, asked] = replicas.filter((_, i) => i !== leaderIndex) as [ServerProcess, ServerProcess];
-    const response = await request(`${watcher.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
-      body: JSON.stringify({ query: 'subscription { catalogueUpdated { etag } }' }),
-    });
-    let received = '';
-    const event = new Promise<string>((resolve) => {
-      response.body.on('data', (chunk: Buffer) => {
-        received += chunk.toString('utf8');
-        const match = /event: next\ndata: (.*)\n/.exec(received);
-        if (match) resolve(match[1]!);
-      });
-    });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    const report = 'lastRefresh { trigger outcome message startedAt finishedAt }';
+    type Status = { etag: string; lastRefresh: { trigger: string; outcome: string; message: string; startedAt: string; finishedAt: string } };
+    const subscription = await firstEvent<{ catalogueUpdated: Status }>(watcher, `subscription { catalogueUpdated { etag ${report} } }`);
     flavour += 1;
-    const result = await graphql<{ refreshCatalogue: { catalogue: { etag: string } } }>(asked.url, 'mutation { refreshCatalogue { ... on RefreshCatalogueSuccess { catalogue { etag } } } }', { authorization: `Bearer ${ADMIN}` });
-    const payload = JSON.parse(await Promise.race([event, new Promise<string>((_, reject) => setTimeout(() => reject(new Error(`no event: ${received}`)), 2_000))])) as { data: { catalogueUpdated: { etag: string } } };
-    expect(payload.data.catalogueUpdated.etag).toBe(result.refreshCatalogue.catalogue.etag);
-    response.body.destroy();
+    const askedAt = Date.now();
+    const result = await graphql<{ refreshCatalogue: { catalogue: Status; change: { toVersion: number } } }>(
+      asked.url,
+      `mutation { refreshCatalogue { ... on RefreshCatalogueSuccess { catalogue { etag ${report} } change { toVersion } } } }`,
+      { authorization: `Bearer ${ADMIN}` },
+    );
+    const { lastRefresh, etag } = result.refreshCatalogue.catalogue;
+    // The lease holder carried it out after it was asked (not an earlier refresh, and not nothing); its
+    // report and change record name the version in the holder's numbering, as the shared change feed does.
+    expect(lastRefresh).toMatchObject({ trigger: 'ADMIN', outcome: 'ACCEPTED', message: expect.stringMatching(new RegExp(`^accepted version ${result.refreshCatalogue.change.toVersion} with \\d+ configs$`)) });
+    expect(Date.parse(lastRefresh.startedAt)).toBeGreaterThanOrEqual(askedAt - 5);
+    expect((await subscription.event).catalogueUpdated).toEqual({ etag, lastRefresh });
+    const everywhere = await eventually(
+      async () => Promise.all(replicas.map(async (replica) => (await graphql<{ catalogue: Status }>(replica.url, `{ catalogue { ${report} } }`)).catalogue.lastRefresh)),
+      (reports) => reports.every((each) => each !== null && each.finishedAt === lastRefresh.finishedAt),
+      1_000,
+    );
+    expect(everywhere.value).toEqual([lastRefresh, lastRefresh, lastRefresh]);
+  });
+
+  it('a failed refresh is reported on every replica too, and the asking follower answers with it', async () => {
+    const leaderIndex = Number((await holder())!.split('-')[1]);
+    const asked = replicas.find((_, i) => i !== leaderIndex)!;
+    unavailable = true;
+    try {
+      const result = await graphql<{ refreshCatalogue: { __typename: string; failureKind: string } }>(asked.url, 'mutation { refreshCatalogue { __typename ... on UpstreamUnavailableError { failureKind } } }', { authorization: `Bearer ${ADMIN}` });
+      expect(result.refreshCatalogue).toEqual({ __typename: 'UpstreamUnavailableError', failureKind: 'http-status' });
+    } finally {
+      unavailable = false;
+    }
+    const report = async (replica: ServerProcess) => (await graphql<{ catalogue: { lastRefresh: { outcome: string; message: string; finishedAt: string } } }>(replica.url, '{ catalogue { lastRefresh { outcome message finishedAt } } }')).catalogue.lastRefresh;
+    const { value } = await eventually(async () => Promise.all(replicas.map(report)), (reports) => reports.every((each) => each.outcome === 'UPSTREAM_UNAVAILABLE'), 1_000);
+    expect(new Set(value.map((each) => JSON.stringify(each))).size).toBe(1);
+    expect(value[0]!.message).toBe('GET /api/v1/models: HTTP 503');
   });
 
   it('killing the lease holder hands the lease to another replica within its TTL', async () => {

@@ -1,7 +1,8 @@
 import { buildCatalogue } from '../../src/catalogue/build.js';
 import { diffVersions, type CatalogueDiff } from '../../src/catalogue/diff.js';
-import type { CatalogueApi, RefreshOptions, RefreshOutcome, RefreshReport } from '../../src/catalogue/refresh-types.js';
-import type { CatalogueConfig, HealthSnapshot } from '../../src/catalogue/types.js';
+import type { CatalogueApi, RefreshOptions, RefreshOutcome, RefreshReport, VersionListener } from '../../src/catalogue/refresh-types.js';
+import type { ModelHealth } from '../../src/catalogue/model-health.js';
+import type { CatalogueConfig } from '../../src/catalogue/types.js';
 import { makeVersion, type CatalogueVersion } from '../../src/catalogue/version.js';
 import { parseOperatorConfig } from '../../src/config/operator-config.js';
 import { parseModelsBody } from '../../src/openrouter/models-payload.js';
@@ -25,7 +26,7 @@ global_llm_configs:
 `;
 
 /** A healthy snapshot for tests that need health on a config. */
-export function healthy(score: number, checkedAt = 1_795_478_400_000): HealthSnapshot {
+export function healthy(score: number, checkedAt = 1_795_478_400_000): ModelHealth {
   return { gated: false, score, gateReason: null, bestUptimePct: 99.9, uptimeWindow: 'uptime_last_30m', freshnessPct: 99.8, freshnessWindow: 'uptime_last_5m', endpointCount: 3, okEndpointCount: 2, checkedAt, fromCache: false };
 }
 
@@ -38,7 +39,7 @@ export function fixtureVersion(options: { apiKey?: string; version?: number } = 
     if (index === 3) return { ...config, healthGated: true, health: { ...healthy(0), gated: true, score: null, gateReason: 'NO_OK_ENDPOINT', okEndpointCount: 0 } };
     return config;
   });
-  return makeVersion({ version: options.version ?? 1, etag: `etag-${options.version ?? 1}`, origin: 'live', createdAt: 1_795_478_400_000, fetchedAt: 1_795_478_400_000, enrichedAt: null, configs, summary: built.summary });
+  return makeVersion({ version: options.version ?? 1, etag: `etag-${options.version ?? 1}`, origin: 'live', createdAt: 1_795_478_400_000, fetchedAt: 1_795_478_400_000, enrichedAt: null, configs });
 }
 
 /** An in-memory CatalogueApi whose refresh outcome a test chooses; counts refresh calls. */
@@ -47,7 +48,7 @@ export class FakeCatalogue implements CatalogueApi {
   nextOutcome: (() => Promise<RefreshOutcome>) | null = null;
   private report: RefreshReport | null = null;
   private readonly log: CatalogueDiff[] = [];
-  private readonly listeners = new Set<(v: CatalogueVersion) => void>();
+  private readonly listeners = new Set<VersionListener>();
 
   constructor(public version: CatalogueVersion | null = fixtureVersion()) {}
 
@@ -60,22 +61,29 @@ export class FakeCatalogue implements CatalogueApi {
   changes(last: number): readonly CatalogueDiff[] {
     return this.log.slice(-last).reverse();
   }
-  onVersion(listener: (v: CatalogueVersion) => void): () => void {
+  onVersion(listener: VersionListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
-  /** Swaps in a version as an accepted refresh would. */
-  publish(next: CatalogueVersion): CatalogueDiff {
+  /** Swaps in a version as an accepted refresh would, telling listeners with `report`. */
+  publish(next: CatalogueVersion, report: RefreshReport | null = null): CatalogueDiff {
     const diff = diffVersions(this.version, next, next.createdAt);
     this.version = next;
+    if (report) this.report = report;
     this.log.push(diff);
-    for (const listener of this.listeners) listener(next);
+    for (const listener of this.listeners) listener(next, report);
     return diff;
   }
   async refresh(options: RefreshOptions): Promise<RefreshOutcome> {
     this.refreshCalls += 1;
-    const outcome = this.nextOutcome ? await this.nextOutcome() : { kind: 'accepted' as const, version: this.version!, diff: this.publish(fixtureVersion({ version: (this.version?.version ?? 0) + 1 })) };
-    this.report = { trigger: options.trigger, forced: options.force ?? false, startedAt: 0, finishedAt: 1, outcome: outcome.kind, message: outcome.kind === 'accepted' ? 'accepted' : outcome.message, malformedCount: 0, nextAttemptAt: null };
-    return outcome.kind === 'accepted' ? { ...outcome, version: this.version! } : outcome;
+    const report = (kind: RefreshOutcome['kind'], message: string): RefreshReport => ({ trigger: options.trigger, forced: options.force ?? false, startedAt: 0, finishedAt: 1, outcome: kind, message, malformedCount: 0, nextAttemptAt: null });
+    if (this.nextOutcome) {
+      const outcome = await this.nextOutcome();
+      this.report = outcome.kind === 'accepted' ? outcome.report : report(outcome.kind, outcome.message);
+      return outcome;
+    }
+    const accepted = report('accepted', 'accepted');
+    const diff = this.publish(fixtureVersion({ version: (this.version?.version ?? 0) + 1 }), accepted);
+    return { kind: 'accepted', version: this.version!, diff, report: accepted };
   }
 }

@@ -1,6 +1,6 @@
 /**
- * Operator settings the catalogue rules read, already validated and defaulted
- * (see src/config/operator-config.ts for where they come from).
+ * The OpenRouter integration's settings, validated and defaulted: plain data the catalogue rules read
+ * (src/config/operator-config.ts makes them from the operator file).
  */
 
 /** Settings of the OpenRouter integration, with the original's defaults. */

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * The ranges of numbers the catalogue can serve. Clients read counts as signed 32-bit integers (the
  * API's `Int`) and scores, prices and uptimes as finite doubles (JSON has no Infinity or NaN), so a
@@ -22,3 +24,12 @@ const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udf
 export function hasUnprintable(text: string): boolean {
   return UNPRINTABLE.test(text);
 }
+
+/** A count served as an Int: whole, from 0 to 2^31 − 1. */
+export const servedCount = z.number().int().nonnegative().max(SERVED_INT_MAX);
+
+/** A whole number served as an Int. */
+export const servedInt = z.number().int().min(SERVED_INT_MIN).max(SERVED_INT_MAX);
+
+/** Unix ms that a date can hold (served as ISO-8601 strings); never before 1970, so ages stay within Int. */
+export const servedInstant = z.number().min(0).max(SERVED_TIME_MAX_MS);

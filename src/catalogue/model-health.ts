@@ -1,5 +1,34 @@
 import { pythonFloat } from './python-float.js';
-import type { GateReason, HealthFacts } from './types.js';
+
+/**
+ * The health of one model from its `/endpoints` list (reference §4): whether it is gated out of
+ * Auto selection and its score, with the facts behind them.
+ */
+
+/** Why live health took a model out of Auto selection. */
+export const GATE_REASONS = ['NO_ENDPOINTS', 'NO_OK_ENDPOINT', 'UPTIME_BELOW_THRESHOLD', 'NO_UPTIME_DATA'] as const;
+export type GateReason = (typeof GATE_REASONS)[number];
+
+/** The health of one model at one time, as a config serves it. */
+export interface ModelHealth {
+  readonly gated: boolean;
+  /** 0..100 float, null when gated. */
+  readonly score: number | null;
+  readonly gateReason: GateReason | null;
+  /** Best uptime in percent, null when no window had data. */
+  readonly bestUptimePct: number | null;
+  /** Which window the best uptime came from, e.g. `uptime_last_30m`. */
+  readonly uptimeWindow: string | null;
+  /** Freshness uptime in percent (5m window first), null when none. */
+  readonly freshnessPct: number | null;
+  readonly freshnessWindow: string | null;
+  readonly endpointCount: number;
+  readonly okEndpointCount: number;
+  /** Unix milliseconds when the facts were fetched from upstream. */
+  readonly checkedAt: number;
+  /** True when the latest check failed (or was not trusted) and these are the model's last good values. */
+  readonly fromCache: boolean;
+}
 
 /** Below this best uptime (percent) a model is gated out of Auto selection. */
 export const MIN_UPTIME_PCT = 90;
@@ -63,11 +92,11 @@ function asEndpoint(value: unknown): Endpoint {
 }
 
 /**
- * The health of one model from its `/endpoints` list (reference §4), with the facts behind it.
+ * The health of one model from its `/endpoints` list, checked at `checkedAt` (Unix ms).
  * Score = 0.5 × best uptime + 0.3 × 100 + 0.2 × freshness, clamped to 0..100, computed in that
  * order so the double is the original's to the last bit.
  */
-export function aggregateHealth(rawEndpoints: readonly unknown[]): HealthFacts {
+export function aggregateHealth(rawEndpoints: readonly unknown[], checkedAt: number): ModelHealth {
   const endpoints = rawEndpoints.map(asEndpoint);
   const okEndpointCount = endpoints.filter(isOk).length;
   const best = firstWindowMax(endpoints, BEST_UPTIME_WINDOWS);
@@ -79,6 +108,8 @@ export function aggregateHealth(rawEndpoints: readonly unknown[]): HealthFacts {
     freshnessWindow: fresh?.window ?? best?.window ?? null,
     endpointCount: endpoints.length,
     okEndpointCount,
+    checkedAt,
+    fromCache: false,
   };
   const gateReason = gateReasonOf(endpoints.length, okEndpointCount, best?.value ?? null);
   if (gateReason !== null || best === null) return { ...facts, gated: true, score: null, gateReason: gateReason ?? 'NO_UPTIME_DATA' };

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { parseAnnouncement, parseReply } from '../../src/replication/wire.js';
+
+const report = { trigger: 'admin', forced: false, startedAt: 1_795_478_400_000, finishedAt: 1_795_478_400_500, outcome: 'accepted', message: 'accepted version 3 with 228 configs', malformedCount: 0, nextAttemptAt: null };
+
+describe('messages between replicas are checked on arrival', () => {
+  it('an announcement carries an etag and a report; a bare etag (an earlier release) has none', () => {
+    expect(parseAnnouncement(JSON.stringify({ etag: 'abc', report }))).toEqual({ etag: 'abc', report });
+    expect(parseAnnouncement('abc')).toEqual({ etag: 'abc', report: null });
+  });
+
+  it('a report the API could not serve is refused with its path, so it never reaches lastRefresh', () => {
+    expect(() => parseAnnouncement(JSON.stringify({ etag: 'abc', report: { ...report, finishedAt: 1e300 } }))).toThrow(/^invalid announcement: report\.finishedAt: /);
+    expect(() => parseAnnouncement(JSON.stringify({ etag: 'abc', report: { ...report, outcome: 'maybe' } }))).toThrow(/report\.outcome/);
+    expect(() => parseAnnouncement('{"etag":')).toThrow(SyntaxError);
+  });
+
+  it('a reply names its outcome; an accepted one carries the change it made', () => {
+    const diff = { fromVersion: 2, toVersion: 3, at: 1_795_478_400_500, added: [], removed: [], repriced: [], tierFlips: [], newlyGated: [], newlyUngated: [] };
+    const reply = { id: 'r1', outcome: { kind: 'accepted', etag: 'abc', diff }, report };
+    expect(parseReply(JSON.stringify(reply))).toEqual(reply);
+    expect(() => parseReply(JSON.stringify({ ...reply, outcome: { kind: 'accepted', etag: 'abc' } }))).toThrow(/outcome\.diff/);
+    expect(() => parseReply(JSON.stringify({ id: 'r1', outcome: { kind: 'upstream-unavailable', failureKind: 'gremlins', message: 'x', status: null, retryAfterSeconds: null }, report }))).toThrow(/outcome\.failureKind/);
+  });
+});
