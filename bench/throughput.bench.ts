@@ -47,7 +47,8 @@ async function drive(name: string, url: string, uncached = false): Promise<Resul
   const result = await autocannon({
     url: `${url}/graphql`,
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    // As a browser on another origin sends it (the model selector is a web page).
+    headers: { 'content-type': 'application/json', origin: 'http://localhost:3000' },
     body: repeatedBody,
     connections: CONNECTIONS,
     duration: DURATION,
