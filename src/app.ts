@@ -6,7 +6,7 @@ import type { CatalogueApi } from './catalogue/refresh-types.js';
 import { createContext, type GraphQLContext, type HealthLookup } from './context.js';
 import { createAdminGate } from './http/admin-auth.js';
 import { clientAddress, type NodeServerContext } from './http/client-address.js';
-import { createClientLimits } from './http/client-limits.js';
+import { createClientLimits, DEFAULT_HTTP_LIMITS, type HttpLimits } from './http/client-limits.js';
 import { useCompiledQueries } from './http/compiled-queries.js';
 import { corsOptions, varyPlugin, type CorsOrigins } from './http/cors.js';
 import { createGraphiQLPage } from './http/graphiql.js';
@@ -20,6 +20,7 @@ import type { Logger } from './logger.js';
 import { schema } from './schema/index.js';
 
 export { servedFromResponseCache } from './http/response-cache.js';
+export { DEFAULT_HTTP_LIMITS, type HttpLimits } from './http/client-limits.js';
 
 export interface AppDeps {
   readonly catalogue: CatalogueApi;
@@ -39,19 +40,6 @@ export interface AppDeps {
   /** Per-client and process-wide limits; see src/http/client-limits.ts. */
   readonly limits?: Partial<HttpLimits>;
 }
-
-export interface HttpLimits {
-  /** Points per second per client address (`RATE_LIMIT_POINTS_PER_SECOND`); 0 = off. */
-  readonly pointsPerSecond: number;
-  /** Operations executing at once (`MAX_CONCURRENT_EXECUTIONS`). */
-  readonly maxConcurrentExecutions: number;
-  /** Trusted proxies in front (`TRUST_PROXY_HOPS`). */
-  readonly trustedProxyHops: number;
-  /** Refused admin attempts per client address per minute before it is throttled. */
-  readonly adminAttemptsPerMinute: number;
-}
-
-export const DEFAULT_HTTP_LIMITS: HttpLimits = { pointsPerSecond: 200, maxConcurrentExecutions: 32, trustedProxyHops: 0, adminAttemptsPerMinute: 10 };
 
 export interface App {
   readonly yoga: YogaServerInstance<NodeServerContext, GraphQLContext>;
@@ -117,8 +105,6 @@ export function createApp(deps: AppDeps): App {
     }),
     varyPlugin,
     graphiqlPage.plugin,
-    // Before the response cache: its key walks the variables, which must be bounded first.
-    useRequestShapeLimits(),
     EnvelopArmorPlugin({
       maxDepth: { n: QUERY_LIMITS.maxDepth, ignoreIntrospection: false, flattenFragments: true, onReject: [rejected('depth')] },
       maxAliases: { n: QUERY_LIMITS.maxAliases, onReject: [rejected('alias')] },
@@ -127,6 +113,9 @@ export function createApp(deps: AppDeps): App {
       costLimit: { enabled: false },
       blockFieldSuggestion: { enabled: true },
     }),
+    // After armor, whose token-limited parser it wraps; before the response cache, whose key walks
+    // the variables, which must be bounded first.
+    useRequestShapeLimits(),
     // Execution hooks run in this order; each may stop the request before the next.
     variableErrorsPlugin,
     useQueryCost({ maxCost: QUERY_LIMITS.maxCost, introspectionCost: QUERY_LIMITS.introspectionCost, logger, onCost: (context, cost) => clientLimits.charge(context.clientAddress, cost) }),

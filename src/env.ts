@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { formatZodError } from './config/zod-issues.js';
+import { DEFAULT_HTTP_LIMITS } from './http/client-limits.js';
+import { parseCorsOrigins } from './http/cors.js';
 import { DEFAULT_OPENROUTER_BASE_URL } from './openrouter/models-client.js';
 
 /**
@@ -32,6 +34,15 @@ const envSchema = z.object({
   REDIS_LEASE_TTL_MS: z.coerce.number().int().min(300).default(15_000),
   REPLICA_ID: optionalNonEmpty,
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  // Origins whose pages may read the API: `*` or a comma-separated list of origins.
+  CORS_ORIGINS: z
+    .string()
+    .optional()
+    .transform((value) => parseCorsOrigins(value))
+    .refine((origins) => origins === '*' || origins.every((origin) => /^https?:\/\/[^/\s]+$/.test(origin)), 'must be * or a comma-separated list of origins like https://app.example.com (scheme and host, no path)'),
+  RATE_LIMIT_POINTS_PER_SECOND: z.coerce.number().int().min(0).default(DEFAULT_HTTP_LIMITS.pointsPerSecond),
+  MAX_CONCURRENT_EXECUTIONS: z.coerce.number().int().min(1).default(DEFAULT_HTTP_LIMITS.maxConcurrentExecutions),
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(DEFAULT_HTTP_LIMITS.trustedProxyHops),
 });
 
 export type Env = z.infer<typeof envSchema>;

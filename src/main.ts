@@ -1,7 +1,8 @@
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { Agent } from 'undici';
 import { createApp } from './app.js';
+import { createHttpServer } from './http/server.js';
 import { CatalogueService } from './catalogue/catalogue-service.js';
 import { HealthCache, runEnrichmentCycle } from './catalogue/enrichment.js';
 import { loadOperatorConfig, OperatorConfigError } from './config/operator-config.js';
@@ -67,8 +68,16 @@ async function main(): Promise<void> {
   const catalogue = replicated ?? service;
 
   let shuttingDown = false;
-  const app = createApp({ catalogue, adminToken: env.ADMIN_TOKEN ?? null, logger, graphiql: env.GRAPHIQL, isShuttingDown: () => shuttingDown });
-  const server = createServer(app.requestListener);
+  const app = createApp({
+    catalogue,
+    adminToken: env.ADMIN_TOKEN ?? null,
+    logger,
+    graphiql: env.GRAPHIQL,
+    isShuttingDown: () => shuttingDown,
+    corsOrigins: env.CORS_ORIGINS,
+    limits: { pointsPerSecond: env.RATE_LIMIT_POINTS_PER_SECOND, maxConcurrentExecutions: env.MAX_CONCURRENT_EXECUTIONS, trustedProxyHops: env.TRUST_PROXY_HOPS },
+  });
+  const server = createHttpServer(app);
   await (replicated ?? service).start();
   await listen(server, env.PORT, env.HOST);
   logger.info('llm-catalogue listening', { url: `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${(server.address() as { port: number }).port}/graphql`, graphiql: env.GRAPHIQL });

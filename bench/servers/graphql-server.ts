@@ -2,10 +2,10 @@
  * The real app (Yoga + Pothos + CatalogueService) serving the bundled 2026-06 snapshot, with no
  * network and no timers, on a random port of 127.0.0.1. Prints `{"port": N}` on stdout when ready.
  */
-import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createApp } from '../../src/app.js';
+import { createHttpServer } from '../../src/http/server.js';
 import { CatalogueService } from '../../src/catalogue/catalogue-service.js';
 import { parseOperatorConfig } from '../../src/config/operator-config.js';
 import { silentLogger } from '../../src/logger.js';
@@ -27,7 +27,6 @@ await service.start();
 // The per-client limit stays on (its cost is part of every request) but high enough never to refuse the
 // benchmark's single client address; bench/abuse.bench.ts measures it at its defaults.
 const app = createApp({ catalogue: service, adminToken: null, logger: silentLogger, graphiql: false, limits: { pointsPerSecond: 1e9, maxConcurrentExecutions: 1e6 } });
-const server = createServer(app.requestListener);
-server.keepAliveTimeout = 60_000;
+const server = createHttpServer(app);
 server.listen(0, '127.0.0.1', () => process.stdout.write(`${JSON.stringify({ port: (server.address() as AddressInfo).port })}\n`));
 process.on('SIGTERM', () => process.exit(0));

@@ -5,6 +5,9 @@ export interface NodeServerContext {
   readonly req?: IncomingMessage;
 }
 
+/** The address of requests made in-process (`yoga.fetch`), which have no socket. */
+export const IN_PROCESS = 'in-process';
+
 /**
  * The address a request is limited and logged under. Without trusted proxies it is the peer of
  * the socket. Behind N trusted proxies (`TRUST_PROXY_HOPS`), each appends the address it received
@@ -12,7 +15,7 @@ export interface NodeServerContext {
  * further left were written by the client itself and prove nothing.
  */
 export function clientAddress(serverContext: NodeServerContext | undefined, request: Request, trustedProxyHops: number): string {
-  const peer = serverContext?.req?.socket.remoteAddress ?? 'local';
+  const peer = serverContext?.req?.socket.remoteAddress ?? IN_PROCESS;
   if (trustedProxyHops <= 0) return peer;
   const forwarded = (request.headers.get('x-forwarded-for') ?? '')
     .split(',')

@@ -2,7 +2,7 @@ import { LRUCache } from 'lru-cache';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import type { Logger } from '../logger.js';
-import { clientAddress, type NodeServerContext } from './client-address.js';
+import { clientAddress, IN_PROCESS, type NodeServerContext } from './client-address.js';
 
 /**
  * Fair use of one process by many clients:
@@ -17,6 +17,20 @@ import { clientAddress, type NodeServerContext } from './client-address.js';
  *
  * Liveness and readiness probes are never limited.
  */
+
+export interface HttpLimits {
+  /** Points per second per client address (`RATE_LIMIT_POINTS_PER_SECOND`); 0 = off. */
+  readonly pointsPerSecond: number;
+  /** Operations executing at once (`MAX_CONCURRENT_EXECUTIONS`). */
+  readonly maxConcurrentExecutions: number;
+  /** Trusted proxies in front (`TRUST_PROXY_HOPS`). */
+  readonly trustedProxyHops: number;
+  /** Refused admin attempts per client address per minute before it is throttled. */
+  readonly adminAttemptsPerMinute: number;
+}
+
+/** Defaults: ~a selector page load every 0.2 s per address, uncached; far more when cached. */
+export const DEFAULT_HTTP_LIMITS: HttpLimits = { pointsPerSecond: 200, maxConcurrentExecutions: 32, trustedProxyHops: 0, adminAttemptsPerMinute: 10 };
 
 export interface ClientLimitOptions {
   /** Points each client address may spend per second; 0 turns the per-client limit off. */
@@ -59,6 +73,8 @@ export function createClientLimits(options: ClientLimitOptions): ClientLimits {
     async onRequest({ request, serverContext, url, fetchAPI, endResponse }) {
       if (limiter === null || request.method === 'OPTIONS' || UNLIMITED_PATHS.has(url.pathname)) return;
       const client = clientAddress(serverContext, request, options.trustedProxyHops);
+      // In-process calls (yoga.fetch, no socket) come from the host itself, not from a client.
+      if (client === IN_PROCESS) return;
       try {
         await limiter.consume(client, 1);
       } catch (rejection) {
@@ -94,7 +110,7 @@ export function createClientLimits(options: ClientLimitOptions): ClientLimits {
   return {
     plugin: plugin as Plugin,
     charge(client, cost) {
-      if (limiter === null) return;
+      if (limiter === null || client === IN_PROCESS) return;
       const points = Math.floor(cost / COST_PER_POINT);
       if (points > 0) void limiter.penalty(client, points);
     },

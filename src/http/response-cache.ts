@@ -80,7 +80,10 @@ class BoundedResultCache implements Cache {
   /** Digest of a raw request (method, path and query, media types, body) → key of the entry that answered it. */
   readonly replays: LRUCache<string, string>;
 
-  constructor(private readonly options: Required<Omit<ResponseCacheOptions, 'stamp' | 'clockDependent' | 'endpoint' | 'replay'>>) {
+  constructor(
+    private readonly currentStamp: () => string,
+    private readonly options: Required<Omit<ResponseCacheOptions, 'stamp' | 'clockDependent' | 'endpoint' | 'replay'>>,
+  ) {
     this.entries = new LRUCache<string, Entry>({
       max: options.maxEntries,
       maxSize: options.maxBytes,
@@ -104,6 +107,8 @@ class BoundedResultCache implements Cache {
   }
 
   get(key: string): ExecutionResult | null {
+    // The library also looks up If-None-Match validators here, before any key is built for the request.
+    this.observe(this.currentStamp());
     return this.entries.get(key)?.result ?? null;
   }
 
@@ -151,7 +156,7 @@ function splitUrl(url: string): { pathname: string; search: string } {
 }
 
 export function createResponseCache(options: ResponseCacheOptions): CatalogueResponseCache {
-  const cache = new BoundedResultCache({
+  const cache = new BoundedResultCache(options.stamp, {
     maxEntries: options.maxEntries ?? 1000,
     maxBytes: options.maxBytes ?? 64 * 1024 * 1024,
     maxEntryBytes: options.maxEntryBytes ?? 2 * 1024 * 1024,
@@ -197,7 +202,7 @@ export function createResponseCache(options: ResponseCacheOptions): CatalogueRes
   });
 
   /** Headers of a cached answer that belong to it (CORS and the like are added per request by later hooks). */
-  const OWN_HEADERS = ['content-type', 'etag', 'last-modified'];
+  const OWN_HEADERS = ['content-type', 'etag'];
 
   const rawKeyOfRequest = new WeakMap<Request, string>();
 
@@ -261,10 +266,13 @@ export function createResponseCache(options: ResponseCacheOptions): CatalogueRes
 
   const cacheHeaders: Plugin = {
     onResponse({ request, response }) {
-      const cacheable = response.headers.has('etag') && (response.status === 200 || response.status === 304);
+      const key = keyOfRequest.get(request);
+      const cacheable = response.status === 304 || (response.status === 200 && (servedFromCache.has(request) || (key !== undefined && cache.entry(key) !== undefined)));
+      // The ETag is the validator; the library's Last-Modified (when the entry was made) would only make
+      // equal answers differ by the clock.
+      response.headers.delete('last-modified');
       if (!cacheable) {
         response.headers.delete('etag');
-        response.headers.delete('last-modified');
         response.headers.set('cache-control', 'no-store');
       } else {
         response.headers.set('cache-control', request.method === 'GET' ? REVALIDATE : 'no-cache');
