@@ -39,7 +39,13 @@ export async function listen(app: Pick<App, 'requestListener'>): Promise<Listeni
   const server = createHttpServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
-  return { base: `http://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return { base: `http://127.0.0.1:${port}`, close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Keep-alive connections (and any request a test left half-sent) would hold close() open.
+        server.closeAllConnections();
+      }),
+  };
 }
 
 /** Serves the app on a real socket for the surrounding `describe` block; `base` is set once it listens. */
