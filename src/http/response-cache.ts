@@ -45,8 +45,8 @@ export interface CatalogueResponseCache {
   readonly plugins: readonly Plugin[];
   /** The library and its helpers: after the plugin that sets the execute function, whose function they wrap. */
   readonly executionPlugins: readonly Plugin[];
-  /** Entries and bytes currently kept. */
-  stats(): { entries: number; bytes: number };
+  /** Entries and bytes currently kept, and how many answers the replay hook has given. */
+  stats(): { entries: number; bytes: number; replayed: number };
   clear(): void;
 }
 
@@ -205,6 +205,7 @@ export function createResponseCache(options: ResponseCacheOptions): CatalogueRes
   const OWN_HEADERS = ['content-type', 'etag'];
 
   const rawKeyOfRequest = new WeakMap<Request, string>();
+  let replayed = 0;
 
   /**
    * Answers a request that repeats one already answered from a kept entry, before Yoga parses it:
@@ -234,6 +235,7 @@ export function createResponseCache(options: ResponseCacheOptions): CatalogueRes
       const kept = key === undefined ? undefined : cache.entry(key)?.response;
       if (kept === undefined) return;
       servedFromCache.add(request);
+      replayed += 1;
       endResponse(new fetchAPI.Response(kept.body as unknown as BodyInit, { status: 200, headers: kept.headers as [string, string][] }));
     },
   };
@@ -283,7 +285,7 @@ export function createResponseCache(options: ResponseCacheOptions): CatalogueRes
   return {
     plugins: [replay],
     executionPlugins: [library, cachedBytes, cacheHeaders],
-    stats: () => cache.stats(),
+    stats: () => ({ ...cache.stats(), replayed }),
     clear: () => cache.clear(),
   };
 }
