@@ -147,6 +147,15 @@ class BoundedResultCache implements Cache {
   }
 }
 
+/**
+ * A new header list for each answer: the Response may keep the list it is given as its own storage,
+ * and later hooks set per-request headers (CORS) on it; a shared list would carry one request's
+ * Access-Control-Allow-Origin into the next answer.
+ */
+function freshHeaders(headers: readonly (readonly [string, string])[]): Record<string, string> {
+  return Object.fromEntries(headers);
+}
+
 /** Path and query of an absolute URL, without building a URL object (this runs on every request). */
 function splitUrl(url: string): { pathname: string; search: string } {
   const start = url.indexOf('/', url.indexOf('//') + 2);
@@ -236,7 +245,7 @@ export function createResponseCache(options: ResponseCacheOptions): CatalogueRes
       if (kept === undefined) return;
       servedFromCache.add(request);
       replayed += 1;
-      endResponse(new fetchAPI.Response(kept.body as unknown as BodyInit, { status: 200, headers: kept.headers as [string, string][] }));
+      endResponse(new fetchAPI.Response(kept.body as unknown as BodyInit, { status: 200, headers: freshHeaders(kept.headers) }));
     },
   };
 
@@ -245,7 +254,7 @@ export function createResponseCache(options: ResponseCacheOptions): CatalogueRes
       if ((result as Record<symbol, unknown>)[Symbol.for('servedFromResponseCache')] !== true) return;
       servedFromCache.add(request);
       const kept = cache.entry(keyOfRequest.get(request) ?? '')?.response;
-      if (kept) setResultProcessor((_result, fetchAPI) => new fetchAPI.Response(kept.body as unknown as BodyInit, { status: 200, headers: kept.headers as [string, string][] }), 'application/json');
+      if (kept) setResultProcessor((_result, fetchAPI) => new fetchAPI.Response(kept.body as unknown as BodyInit, { status: 200, headers: freshHeaders(kept.headers) }), 'application/json');
     },
     async onResponse({ request, response, setResponse, fetchAPI }) {
       if (response.status === 304) servedFromCache.add(request);
