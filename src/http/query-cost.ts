@@ -61,6 +61,14 @@ export const boundedIntrospectionRule: ValidationRule = (context) => {
 /** Verdicts by document and operation: field costs do not depend on variable values (see src/schema). */
 const verdicts = new WeakMap<DocumentNode, Map<string, { cost: number; errors: readonly GraphQLError[] }>>();
 
+/**
+ * Marks an error found before execution as a request error: GraphQL-over-HTTP answers it with 400 for
+ * `application/graphql-response+json` (and 200 for `application/json`), as Yoga does for validation errors.
+ */
+export function asRequestError(error: GraphQLError): GraphQLError {
+  return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, originalError: error.originalError, extensions: { ...error.extensions, http: { spec: true, status: 400 } } });
+}
+
 export function useQueryCost(options: QueryCostOptions): Plugin {
   const assess = (schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variableValues: Record<string, unknown>, context: object) => {
     let byOperation = verdicts.get(document);
@@ -96,7 +104,7 @@ export function useQueryCost(options: QueryCostOptions): Plugin {
       const { cost, errors } = assess(args.schema, args.document, args.operationName ?? undefined, (args.variableValues ?? {}) as Record<string, unknown>, args.contextValue);
       if (errors.length > 0) {
         options.logger.warn('query rejected by cost limit', { reason: errors[0]!.message });
-        setResultAndStopExecution({ errors: [...errors] });
+        setResultAndStopExecution({ errors: errors.map(asRequestError) });
         return;
       }
       options.onCost?.(args.contextValue as unknown as GraphQLContext, cost);

@@ -10,6 +10,7 @@ import { createGraphQLError, type Plugin } from 'graphql-yoga';
  *   token limit overflowed the parser's stack (a 500);
  * - variables nesting deeper than any input type of the schema: the cache key and the coercion
  *   walk them recursively too;
+ * - GET requests whose `variables` is not JSON: 400 saying so (Yoga's parser let it become a 500);
  * - POST bodies in a media type no parser handles (`application/jsonx`, `text/plain`): 415 with an
  *   error saying which types are accepted, instead of an empty body.
  */
@@ -56,7 +57,19 @@ const ACCEPTED_MEDIA_TYPES = ['application/json', 'application/graphql+json', 'a
 
 export function useRequestShapeLimits(): Plugin {
   return {
-    onRequestParse({ request, requestParser, endResponse, fetchAPI }) {
+    onRequestParse({ request, requestParser, setRequestParser, endResponse, fetchAPI }) {
+      if (requestParser !== undefined && request.method === 'GET') {
+        // Yoga's GET parser lets JSON.parse's SyntaxError for `variables` or `extensions` escape: a 500.
+        setRequestParser((req) => {
+          try {
+            return requestParser(req);
+          } catch (error) {
+            if (!(error instanceof SyntaxError)) throw error;
+            throw createGraphQLError(`The variables or extensions parameter is not valid JSON: ${error.message}`, { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
+          }
+        });
+        return;
+      }
       if (requestParser !== undefined || request.method !== 'POST') return;
       const error = createGraphQLError(`Unsupported media type ${JSON.stringify(request.headers.get('content-type') ?? '')}: send the request as one of ${ACCEPTED_MEDIA_TYPES.join(', ')}.`, { extensions: { code: 'UNSUPPORTED_MEDIA_TYPE' } });
       endResponse(new fetchAPI.Response(JSON.stringify({ errors: [error.toJSON()] }), { status: 415, headers: { 'content-type': 'application/json; charset=utf-8', accept: ACCEPTED_MEDIA_TYPES.join(', ') } }));

@@ -199,9 +199,10 @@ export function createResponseCache(options: ResponseCacheOptions): CatalogueRes
     buildResponseCacheKey: ({ documentString, operationName, variableValues, request }) => {
       const stamp = options.stamp();
       cache.observe(stamp);
+      // Parameters are not validated yet (Yoga checks them after this hook): hash whatever was sent.
       const digest = createHash('sha256')
-        .update(`${stamp}\n${request.headers.get('accept') ?? ''}\n${operationName ?? ''}\n${stableStringify(variableValues ?? {})}\n`)
-        .update(documentString)
+        .update(`${stamp}\n${request.headers.get('accept') ?? ''}\n${stableStringify(operationName ?? '')}\n${stableStringify(variableValues ?? {})}\n`)
+        .update(typeof documentString === 'string' ? documentString : stableStringify(documentString))
         .digest('base64url');
       // Quoted, so the plugin's ETag header (the key itself) is a valid strong validator.
       const key = `"${digest}"`;

@@ -1,5 +1,6 @@
 import { getOperationAST, getVariableValues } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { asRequestError } from './query-cost.js';
 
 /**
  * Coerces variables with graphql-js before execution. graphql-jit's own messages name the wrong
@@ -11,6 +12,6 @@ export const variableErrorsPlugin: Plugin = {
     const definitions = getOperationAST(args.document, args.operationName)?.variableDefinitions;
     if (!definitions?.length) return;
     const coerced = getVariableValues(args.schema, definitions, (args.variableValues ?? {}) as Record<string, unknown>, { maxErrors: 20 });
-    if (coerced.errors) setResultAndStopExecution({ errors: coerced.errors });
+    if (coerced.errors) setResultAndStopExecution({ errors: coerced.errors.map(asRequestError) });
   },
 };
