@@ -12,7 +12,7 @@ import { renderGraphiQL as renderFromPackage } from '@graphql-yoga/render-graphi
 export const GRAPHIQL_TITLE = 'llm-catalogue';
 
 /** What a model selector asks on every page load: shown in the editor on first visit. */
-export const GRAPHIQL_DEFAULT_QUERY = `# The model selector's query: every config to offer, best first, with the Auto entry.
+export const GRAPHIQL_DEFAULT_QUERY = `# The model selector's query: best first, Auto on top.
 query Selector {
   llmConfigs(orderBy: QUALITY_DESC, includeAuto: true) {
     id
