@@ -2,7 +2,8 @@
  * Throughput of the model-selector query over real sockets, against two hand-written Node servers
  * returning the same JSON: prebuilt bytes (the limit) and JSON.stringify per request (a REST endpoint).
  * Each server runs in its own child process; autocannon drives it from this process for the same
- * duration and connection count. Prints requests/s, p50, p99 and the ratios.
+ * duration and connection count. Every request carries an Origin header, as a browser on another
+ * origin sends it (the model selector is a web page). Prints requests/s, p50, p99 and the ratios.
  *
  *   npm run bench:throughput            (DURATION=10 CONNECTIONS=32 by default)
  */
@@ -86,5 +87,5 @@ console.log(`selector response ${bytes.length} bytes, 228 configs; ${CONNECTIONS
 console.log('server                                        req/s    p50 ms   p99 ms  errors');
 for (const r of results) console.log(`${r.name.padEnd(42)} ${r.rps.toFixed(0).padStart(8)} ${String(r.p50).padStart(8)} ${String(r.p99).padStart(8)} ${String(r.errors).padStart(7)}`);
 const [limit, rest, repeated, uncached] = results as [Result, Result, Result, Result];
-console.log(`repeated / prebuilt   = ${(repeated.rps / limit.rps).toFixed(2)} (target ≥ 0.5)`);
+console.log(`repeated / prebuilt   = ${(repeated.rps / limit.rps).toFixed(2)} (target ≥ 0.9)`);
 console.log(`uncached / stringify  = ${(uncached.rps / rest.rps).toFixed(2)} (target ≥ 0.5)`);

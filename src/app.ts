@@ -15,6 +15,7 @@ import { isClientAbort } from './http/client-aborts.js';
 import { useBoundedBody } from './http/request-body.js';
 import { useRequestShapeLimits } from './http/request-shape.js';
 import { createResponseCache, type CatalogueResponseCache } from './http/response-cache.js';
+import { pathOf } from './http/url.js';
 import { variableErrorsPlugin } from './http/variable-errors.js';
 import type { Logger } from './logger.js';
 import { schema } from './schema/index.js';
@@ -49,6 +50,8 @@ export interface App {
 }
 
 export const GRAPHQL_ENDPOINT = '/graphql';
+export const READINESS_ENDPOINT = '/readyz';
+export const LIVENESS_ENDPOINT = '/healthz';
 
 /** A legitimate selector query is ~1 KiB; 64 KiB leaves room for big hand-written queries. */
 export const DEFAULT_MAX_REQUEST_BYTES = 64 * 1024;
@@ -59,7 +62,7 @@ export const DEFAULT_MAX_REQUEST_BYTES = 64 * 1024;
  * Cost counts lists at their size (src/http/query-cost.ts): the selector query costs ~4,250, a
  * listing of every field of every config ~15,000.
  */
-export const QUERY_LIMITS = { maxDepth: 15, maxAliases: 30, maxTokens: 4000, maxDirectives: 20, maxCost: 20_000, introspectionCost: 2_000 } as const;
+export const QUERY_LIMITS = { maxDepth: 15, maxAliases: 30, maxTokens: 4000, maxDirectives: 20, maxCost: 20_000, introspectionCost: 7_000 } as const;
 
 /**
  * The catalogue state every response depends on: the served version and the last refresh report
@@ -67,6 +70,18 @@ export const QUERY_LIMITS = { maxDepth: 15, maxAliases: 30, maxTokens: 4000, max
  */
 function stateStamp(catalogue: CatalogueApi): string {
   return `${catalogue.current()?.version ?? 0}:${catalogue.lastRefresh()?.finishedAt ?? 0}`;
+}
+
+/**
+ * Runs a plugin's request hook only for one path. useReadinessCheck matches every request against a
+ * URLPattern when the path is not its own, which cost ~1.5% of every GraphQL request.
+ */
+function onPath(path: string, plugin: Plugin): Plugin {
+  const { onRequest } = plugin;
+  return {
+    ...plugin,
+    ...(onRequest ? { onRequest: (payload: Parameters<NonNullable<Plugin['onRequest']>>[0]) => (pathOf(payload.request.url) === path ? onRequest(payload) : undefined) } : {}),
+  };
 }
 
 function innermostError(error: unknown): unknown {
@@ -96,13 +111,16 @@ export function createApp(deps: AppDeps): App {
     // Its replay hook answers repeated requests here, before the plugins below run for them.
     ...responseCache.plugins,
     // Probes: never limited (client limits skip these paths) and never parsed.
-    useReadinessCheck({
-      endpoint: '/readyz',
-      check: ({ fetchAPI }) => {
-        const ready = deps.catalogue.current() !== null && !(deps.isShuttingDown?.() ?? false);
-        return new fetchAPI.Response(JSON.stringify({ ready }), { status: ready ? 200 : 503, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' } });
-      },
-    }),
+    onPath(
+      READINESS_ENDPOINT,
+      useReadinessCheck({
+        endpoint: READINESS_ENDPOINT,
+        check: ({ fetchAPI }) => {
+          const ready = deps.catalogue.current() !== null && !(deps.isShuttingDown?.() ?? false);
+          return new fetchAPI.Response(JSON.stringify({ ready }), { status: ready ? 200 : 503, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' } });
+        },
+      }),
+    ),
     varyPlugin,
     graphiqlPage.plugin,
     EnvelopArmorPlugin({
@@ -115,10 +133,10 @@ export function createApp(deps: AppDeps): App {
     }),
     // After armor, whose token-limited parser it wraps; before the response cache, whose key walks
     // the variables, which must be bounded first.
-    useRequestShapeLimits(),
+    useRequestShapeLimits((context, source) => clientLimits.chargeNewDocument(clientAddress(context, (context as { request: Request }).request, limits.trustedProxyHops), source.length)),
     // Execution hooks run in this order; each may stop the request before the next.
     variableErrorsPlugin,
-    useQueryCost({ maxCost: QUERY_LIMITS.maxCost, introspectionCost: QUERY_LIMITS.introspectionCost, logger, onCost: (context, cost) => clientLimits.charge(context.clientAddress, cost) }),
+    useQueryCost({ maxCost: QUERY_LIMITS.maxCost, introspectionCost: QUERY_LIMITS.introspectionCost, logger, onCost: (context, cost) => clientLimits.chargeCost(context.clientAddress, cost) }),
     // Sets the execute function; the response cache must come after it, as it wraps that function.
     useCompiledQueries(),
     ...responseCache.executionPlugins,
@@ -127,7 +145,7 @@ export function createApp(deps: AppDeps): App {
   const yoga = createYoga<NodeServerContext, GraphQLContext>({
     schema,
     graphqlEndpoint: GRAPHQL_ENDPOINT,
-    healthCheckEndpoint: '/healthz',
+    healthCheckEndpoint: LIVENESS_ENDPOINT,
     context: ({ request, req }) => createContext(request, clientAddress({ req }, request, limits.trustedProxyHops), { ...deps, adminGate }),
     cors: corsOptions(deps.corsOrigins ?? '*'),
     graphiql: deps.graphiql,

@@ -7,11 +7,14 @@ import { clientAddress, IN_PROCESS, type NodeServerContext } from './client-addr
 /**
  * Fair use of one process by many clients:
  *
- * - Each client address has a budget of points per second (rate-limiter-flexible, in memory). Every
- *   request spends one point when it arrives; an operation that executes spends one more per
- *   `COST_PER_POINT` of its query cost once the cost is known. A client out of points gets `429` with
- *   `Retry-After` before its body is even read, so abusive traffic costs the server almost nothing.
- *   Answers from the response cache cost a point like any request: they are cheap, but not free.
+ * - Each client address has a budget of points per window of `windowSeconds` (rate-limiter-flexible,
+ *   in memory). A point is about 0.1 ms of the server's time: every request spends one when it
+ *   arrives (an answer from the response cache costs no more); a document the server has not seen
+ *   spends one per `DOCUMENT_CHARS_PER_POINT` characters (lexing, parsing, validating and compiling
+ *   it); an operation that executes spends one per `COST_PER_POINT` of its query cost. Costs known
+ *   only later are charged then, so a client can go into debt for the rest of the window. A client
+ *   out of points gets `429` with `Retry-After` before its body is even read, so abusive traffic costs
+ *   the server almost nothing.
  * - At most `maxConcurrentExecutions` operations execute at once in the process; more get `503` with
  *   `Retry-After` at once rather than queueing behind each other.
  *
@@ -27,10 +30,15 @@ export interface HttpLimits {
   readonly trustedProxyHops: number;
   /** Refused admin attempts per client address per minute before it is throttled. */
   readonly adminAttemptsPerMinute: number;
+  /** Length of a budget window in seconds: a debt from one expensive request lasts until it ends. */
+  readonly windowSeconds: number;
 }
 
-/** Defaults: ~a selector page load every 0.2 s per address, uncached; far more when cached. */
-export const DEFAULT_HTTP_LIMITS: HttpLimits = { pointsPerSecond: 200, maxConcurrentExecutions: 32, trustedProxyHops: 0, adminAttemptsPerMinute: 10 };
+/**
+ * Defaults: 50 points per second per address, i.e. 500 per 10 s window: ~500 cached selector answers,
+ * or ~10 uncached selector queries with new variables, or a few of the largest queries allowed.
+ */
+export const DEFAULT_HTTP_LIMITS: HttpLimits = { pointsPerSecond: 50, maxConcurrentExecutions: 32, trustedProxyHops: 0, adminAttemptsPerMinute: 10, windowSeconds: 10 };
 
 export interface ClientLimitOptions {
   /** Points each client address may spend per second; 0 turns the per-client limit off. */
@@ -39,18 +47,23 @@ export interface ClientLimitOptions {
   readonly maxConcurrentExecutions: number;
   /** Proxies in front of the server whose `X-Forwarded-For` entries are trusted. */
   readonly trustedProxyHops: number;
+  readonly windowSeconds: number;
   readonly logger: Logger;
 }
 
 /** Query cost bought by one point: the selector query (cost ~4,250) spends ~43 points. */
 export const COST_PER_POINT = 100;
+/** Characters of a new document bought by one point: the selector query (~300 characters) spends 3. */
+export const DOCUMENT_CHARS_PER_POINT = 100;
 
 const UNLIMITED_PATHS = new Set(['/healthz', '/readyz']);
 
 export interface ClientLimits {
   readonly plugin: Plugin;
   /** Charges a client for the cost of an operation it is executing. */
-  charge(client: string, cost: number): void;
+  chargeCost(client: string, cost: number): void;
+  /** Charges a client for a document the server had to parse, validate and compile. */
+  chargeNewDocument(client: string, documentLength: number): void;
 }
 
 function errorResponse(fetchAPI: { Response: typeof Response }, status: number, message: string, code: string, retryAfterSeconds: number): Response {
@@ -63,7 +76,10 @@ function errorResponse(fetchAPI: { Response: typeof Response }, status: number, 
 
 export function createClientLimits(options: ClientLimitOptions): ClientLimits {
   const { logger } = options;
-  const limiter = options.pointsPerSecond > 0 ? new RateLimiterMemory({ points: options.pointsPerSecond, duration: 1 }) : null;
+  const limiter = options.pointsPerSecond > 0 ? new RateLimiterMemory({ points: options.pointsPerSecond * options.windowSeconds, duration: options.windowSeconds }) : null;
+  const charge = (client: string, points: number): void => {
+    if (limiter !== null && client !== IN_PROCESS && points > 0) void limiter.penalty(client, points);
+  };
   // One warning per client per minute while it is being limited, not one per refused request.
   const warned = new LRUCache<string, true>({ max: 10_000, ttl: 60_000 });
   const executing = new WeakSet<Request>();
@@ -82,7 +98,7 @@ export function createClientLimits(options: ClientLimitOptions): ClientLimits {
         const retryAfterSeconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
         if (!warned.has(client)) {
           warned.set(client, true);
-          logger.warn('client over its request budget: answering 429', { client, pointsPerSecond: options.pointsPerSecond });
+          logger.warn('client over its request budget: answering 429', { client, pointsPerWindow: options.pointsPerSecond * options.windowSeconds, windowSeconds: options.windowSeconds });
         }
         endResponse(errorResponse(fetchAPI, 429, `Too many requests from this client: retry in ${retryAfterSeconds} s.`, 'RATE_LIMITED', retryAfterSeconds));
       }
@@ -109,10 +125,7 @@ export function createClientLimits(options: ClientLimitOptions): ClientLimits {
 
   return {
     plugin: plugin as Plugin,
-    charge(client, cost) {
-      if (limiter === null || client === IN_PROCESS) return;
-      const points = Math.floor(cost / COST_PER_POINT);
-      if (points > 0) void limiter.penalty(client, points);
-    },
+    chargeCost: (client, cost) => charge(client, Math.floor(cost / COST_PER_POINT)),
+    chargeNewDocument: (client, length) => charge(client, Math.ceil(length / DOCUMENT_CHARS_PER_POINT)),
   };
 }

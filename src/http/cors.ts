@@ -37,13 +37,14 @@ export function corsOptions(origins: CorsOrigins): NonNullable<YogaServerOptions
  */
 export const varyPlugin: Plugin = {
   onResponse({ response }) {
-    const vary = new Set(
-      (response.headers.get('vary') ?? '')
-        .split(',')
-        .map((token) => token.trim())
-        .filter((token) => token !== ''),
-    );
-    for (const token of ['Origin', 'Accept']) if (![...vary].some((existing) => existing.toLowerCase() === token.toLowerCase())) vary.add(token);
-    response.headers.set('vary', [...vary].join(', '));
+    const vary = response.headers.get('vary');
+    // The common cases without parsing: nothing yet, or Yoga's CORS having added Origin.
+    if (vary === null || vary === 'Origin') {
+      response.headers.set('vary', 'Origin, Accept');
+      return;
+    }
+    const tokens = vary.split(',').map((token) => token.trim());
+    for (const token of ['Origin', 'Accept']) if (!tokens.some((existing) => existing.toLowerCase() === token.toLowerCase())) tokens.push(token);
+    response.headers.set('vary', tokens.join(', '));
   },
 };

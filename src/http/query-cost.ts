@@ -1,5 +1,5 @@
 import { createComplexityRule } from '@pothos/plugin-complexity';
-import { GraphQLError, validate, visit, type DocumentNode, type GraphQLSchema, type ValidationRule } from 'graphql';
+import { GraphQLError, validate, visit, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { GraphQLContext } from '../context.js';
 import type { Logger } from '../logger.js';
@@ -45,18 +45,18 @@ function countIntrospection(document: DocumentNode): { schema: number; type: num
 
 /**
  * One `__schema` per document (GraphiQL's introspection query has exactly one); thirty of them in one
- * document made the server do thirty times the work of the largest response it has.
+ * document made the server do thirty times the work of the largest response it has. Checked right
+ * after parsing, before the (costlier) validation, and cached with the parse result.
  */
-export const boundedIntrospectionRule: ValidationRule = (context) => {
-  const counts = countIntrospection(context.getDocument());
+export function assertIntrospectionBound(document: DocumentNode): void {
+  const counts = countIntrospection(document);
   if (counts.schema > MAX_SCHEMA_FIELDS_PER_DOCUMENT) {
-    context.reportError(new GraphQLError(`Introspection limit: a document may select __schema at most ${MAX_SCHEMA_FIELDS_PER_DOCUMENT} time(s), found ${counts.schema}.`, { extensions: { code: 'INTROSPECTION_LIMIT' } }));
+    throw new GraphQLError(`Introspection limit: a document may select __schema at most ${MAX_SCHEMA_FIELDS_PER_DOCUMENT} time(s), found ${counts.schema}.`, { extensions: { code: 'INTROSPECTION_LIMIT' } });
   }
   if (counts.type > MAX_TYPE_FIELDS_PER_DOCUMENT) {
-    context.reportError(new GraphQLError(`Introspection limit: a document may select __type at most ${MAX_TYPE_FIELDS_PER_DOCUMENT} times, found ${counts.type}.`, { extensions: { code: 'INTROSPECTION_LIMIT' } }));
+    throw new GraphQLError(`Introspection limit: a document may select __type at most ${MAX_TYPE_FIELDS_PER_DOCUMENT} times, found ${counts.type}.`, { extensions: { code: 'INTROSPECTION_LIMIT' } });
   }
-  return {};
-};
+}
 
 /** Verdicts by document and operation: field costs do not depend on variable values (see src/schema). */
 const verdicts = new WeakMap<DocumentNode, Map<string, { cost: number; errors: readonly GraphQLError[] }>>();
@@ -97,9 +97,6 @@ export function useQueryCost(options: QueryCostOptions): Plugin {
     return verdict;
   };
   return {
-    onValidate({ addValidationRule }) {
-      addValidationRule(boundedIntrospectionRule);
-    },
     onExecute({ args, setResultAndStopExecution }) {
       const { cost, errors } = assess(args.schema, args.document, args.operationName ?? undefined, (args.variableValues ?? {}) as Record<string, unknown>, args.contextValue);
       if (errors.length > 0) {

@@ -1,5 +1,6 @@
 import { GraphQLError, Lexer, Source, TokenKind } from 'graphql';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
+import { assertIntrospectionBound } from './query-cost.js';
 
 /**
  * Refusals of requests whose shape alone would hurt the server, each as a GraphQL error with the
@@ -55,7 +56,10 @@ function nestingOf(value: unknown, limit: number): number {
 
 const ACCEPTED_MEDIA_TYPES = ['application/json', 'application/graphql+json', 'application/graphql', 'application/x-www-form-urlencoded'];
 
-export function useRequestShapeLimits(): Plugin {
+/** Called with each document the server parses afresh (not from its parse cache). */
+export type OnNewDocument = (context: object, source: string) => void;
+
+export function useRequestShapeLimits(onNewDocument?: OnNewDocument): Plugin {
   return {
     onRequestParse({ request, requestParser, setRequestParser, endResponse, fetchAPI }) {
       if (requestParser !== undefined && request.method === 'GET') {
@@ -79,10 +83,14 @@ export function useRequestShapeLimits(): Plugin {
         throw createGraphQLError(`Variables nest more than ${MAX_VARIABLES_NESTING} levels deep.`, { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
       }
     },
-    onParse({ parseFn, setParseFn }) {
+    onParse({ context, parseFn, setParseFn }) {
+      // Runs only when Yoga's parse cache has no document for this text.
       setParseFn((source, options) => {
+        onNewDocument?.(context, typeof source === 'string' ? source : source.body);
         assertNestingWithin(source, MAX_DOCUMENT_NESTING);
-        return parseFn(source, options);
+        const document = parseFn(source, options);
+        assertIntrospectionBound(document);
+        return document;
       });
     },
   };

@@ -5,6 +5,7 @@ import stableStringify from 'fast-json-stable-stringify';
 import { LRUCache } from 'lru-cache';
 import { useResponseCache, type Cache } from '@graphql-yoga/plugin-response-cache';
 import { bodyText } from './request-body.js';
+import { splitUrl } from './url.js';
 
 /**
  * Anonymous query results, cached by `@graphql-yoga/plugin-response-cache`, which decides what may be
@@ -154,14 +155,6 @@ class BoundedResultCache implements Cache {
  */
 function freshHeaders(headers: readonly (readonly [string, string])[]): Record<string, string> {
   return Object.fromEntries(headers);
-}
-
-/** Path and query of an absolute URL, without building a URL object (this runs on every request). */
-function splitUrl(url: string): { pathname: string; search: string } {
-  const start = url.indexOf('/', url.indexOf('//') + 2);
-  if (start < 0) return { pathname: '/', search: '' };
-  const query = url.indexOf('?', start);
-  return query < 0 ? { pathname: url.slice(start), search: '' } : { pathname: url.slice(start, query), search: url.slice(query) };
 }
 
 export function createResponseCache(options: ResponseCacheOptions): CatalogueResponseCache {

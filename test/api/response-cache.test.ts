@@ -11,7 +11,8 @@ const QUERY = '{ catalogue { version } llmConfigs(filter: { tier: FREE }) { id n
 
 describe('response cache and HTTP caching', () => {
   const catalogue = new FakeCatalogue();
-  const app = createApp({ catalogue, adminToken: ADMIN, logger: silentLogger, graphiql: false });
+  // No per-client limit: these tests send more than one client's budget from one address.
+  const app = createApp({ catalogue, adminToken: ADMIN, logger: silentLogger, graphiql: false, limits: { pointsPerSecond: 0 } });
   const server = serveDuringSuite(app);
 
   const post = async (query: string, headers: Record<string, string> = {}) => {
