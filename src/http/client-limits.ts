@@ -13,8 +13,8 @@ import { clientAddress, IN_PROCESS, type NodeServerContext } from './client-addr
  *   spends one per `DOCUMENT_CHARS_PER_POINT` characters (lexing, parsing, validating and compiling
  *   it); an operation that executes spends one per `COST_PER_POINT` of its query cost. Costs known
  *   only later are charged then, so a client can go into debt for the rest of the window. A client
- *   out of points gets `429` with `Retry-After` before its body is even read, so abusive traffic costs
- *   the server almost nothing.
+ *   out of points gets `429` with `Retry-After` before its body is even read, after a pause of up to
+ *   half a second, so abusive traffic costs the server almost nothing.
  * - At most `maxConcurrentExecutions` operations execute at once in the process; more get `503` with
  *   `Retry-After` at once rather than queueing behind each other.
  *
@@ -35,10 +35,12 @@ export interface HttpLimits {
 }
 
 /**
- * Defaults: 50 points per second per address, i.e. 500 per 10 s window: ~500 cached selector answers,
- * or ~10 uncached selector queries with new variables, or a few of the largest queries allowed.
+ * Defaults: 20 points per second per address, i.e. 200 per 10 s window: 200 cached selector answers,
+ * or 4 selector queries with new variables, or one of the largest queries allowed. Sized so that 8
+ * abusive addresses keep the selector's p99 within 3x (bench/abuse.bench.ts); raise it for many users
+ * behind one address (or set TRUST_PROXY_HOPS behind a proxy).
  */
-export const DEFAULT_HTTP_LIMITS: HttpLimits = { pointsPerSecond: 50, maxConcurrentExecutions: 32, trustedProxyHops: 0, adminAttemptsPerMinute: 10, windowSeconds: 10 };
+export const DEFAULT_HTTP_LIMITS: HttpLimits = { pointsPerSecond: 20, maxConcurrentExecutions: 32, trustedProxyHops: 0, adminAttemptsPerMinute: 10, windowSeconds: 10 };
 
 export interface ClientLimitOptions {
   /** Points each client address may spend per second; 0 turns the per-client limit off. */
@@ -57,6 +59,9 @@ export const COST_PER_POINT = 100;
 export const DOCUMENT_CHARS_PER_POINT = 100;
 
 const UNLIMITED_PATHS = new Set(['/healthz', '/readyz']);
+/** How long a refused request waits before its 429, and how many may wait at once. */
+const TARPIT_MS = 500;
+const MAX_TARPITTED = 1000;
 
 export interface ClientLimits {
   readonly plugin: Plugin;
@@ -84,6 +89,7 @@ export function createClientLimits(options: ClientLimitOptions): ClientLimits {
   const warned = new LRUCache<string, true>({ max: 10_000, ttl: 60_000 });
   const executing = new WeakSet<Request>();
   let active = 0;
+  let tarpitted = 0;
 
   const plugin: Plugin<{ clientAddress?: string }, NodeServerContext> = {
     async onRequest({ request, serverContext, url, fetchAPI, endResponse }) {
@@ -99,6 +105,13 @@ export function createClientLimits(options: ClientLimitOptions): ClientLimits {
         if (!warned.has(client)) {
           warned.set(client, true);
           logger.warn('client over its request budget: answering 429', { client, pointsPerWindow: options.pointsPerSecond * options.windowSeconds, windowSeconds: options.windowSeconds });
+        }
+        // Answered after a pause (never past the Retry-After it announces): a client that retries the moment
+        // it is refused would otherwise keep the server busy answering 429s. The pauses are bounded in number.
+        if (tarpitted < MAX_TARPITTED) {
+          tarpitted += 1;
+          await new Promise((resolve) => setTimeout(resolve, Math.min(TARPIT_MS, rejection.msBeforeNext)));
+          tarpitted -= 1;
         }
         endResponse(errorResponse(fetchAPI, 429, `Too many requests from this client: retry in ${retryAfterSeconds} s.`, 'RATE_LIMITED', retryAfterSeconds));
       }
