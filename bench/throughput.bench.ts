@@ -27,8 +27,9 @@ const SELECTOR = `query Selector($probe: Int!) {
 const repeatedBody = JSON.stringify({ query: SELECTOR, variables: { probe: 1 } });
 
 async function start(script: string, args: string[] = []): Promise<{ child: ChildProcess; url: string }> {
-  // Production mode, as `npm start` runs: graphql-js skips its development-only instanceof checks.
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL(script, import.meta.url)), ...args], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } });
+  // As `npm start` runs: production mode (graphql-js skips its development-only instanceof checks) and a
+  // 32 MB young generation (fewer scavenges: -35% CPU per uncached selector request). Every server gets both.
+  const child = spawn(process.execPath, ['--max-semi-space-size=32', '--import', 'tsx', fileURLToPath(new URL(script, import.meta.url)), ...args], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } });
   const port = await new Promise<number>((resolve, reject) => {
     child.stdout!.once('data', (chunk: Buffer) => resolve((JSON.parse(chunk.toString('utf8')) as { port: number }).port));
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));

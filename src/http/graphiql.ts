@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import type { Plugin } from 'graphql-yoga';
-import { renderGraphiQL as renderFromPackage } from '@graphql-yoga/render-graphiql';
 
 /**
  * GraphiQL served from the `@graphql-yoga/render-graphiql` package installed with the server: the
@@ -38,7 +37,7 @@ query Selector {
 
 export interface GraphiQLPage {
   /** For Yoga's `renderGraphiQL` option: the page is rendered once (it is ~9 MB), then reused. */
-  readonly render: () => string;
+  readonly render: () => Promise<string>;
   /** Adds the Content-Security-Policy to the GraphiQL page. */
   readonly plugin: Plugin;
 }
@@ -46,8 +45,10 @@ export interface GraphiQLPage {
 export function createGraphiQLPage(): GraphiQLPage {
   let html: string | null = null;
   let policy = '';
-  const render = (): string => {
+  const render = async (): Promise<string> => {
     if (html !== null) return html;
+    // Loaded on the first visit: the package holds the whole editor as strings (~35 MB of heap).
+    const { renderGraphiQL: renderFromPackage } = await import('@graphql-yoga/render-graphiql');
     html = renderFromPackage({ title: GRAPHIQL_TITLE, defaultQuery: GRAPHIQL_DEFAULT_QUERY, defaultEditorToolsVisibility: true });
     const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((match) => `'sha256-${createHash('sha256').update(match[1]!).digest('base64')}'`);
     policy = [
