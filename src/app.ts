@@ -102,14 +102,16 @@ export function createApp(deps: AppDeps): App {
   const clientLimits = createClientLimits({ ...limits, logger });
   const responseCache = createResponseCache({ stamp: () => stateStamp(deps.catalogue), endpoint: GRAPHQL_ENDPOINT, replay: deps.replayCachedResponses ?? true, clockDependent: ['CatalogueStatus.ageSeconds'] });
   const graphiqlPage = createGraphiQLPage();
+  const body = useBoundedBody(deps.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES, logger);
 
   // Order matters where hooks of the same kind meet: see each plugin's comment.
   const plugins: Plugin[] = [
     clientLimits.plugin,
     // Reads POST bodies (bounded) before the response cache keys on them.
-    useBoundedBody(deps.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES, logger),
+    body.read,
     // Its replay hook answers repeated requests here, before the plugins below run for them.
     ...responseCache.plugins,
+    body.handOver,
     // Probes: never limited (client limits skip these paths) and never parsed.
     onPath(
       READINESS_ENDPOINT,

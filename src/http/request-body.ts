@@ -15,6 +15,12 @@ import type { NodeServerContext } from './client-address.js';
  */
 
 const textOfRequest = new WeakMap<Request, string>();
+const originals = new WeakMap<Request, Request>();
+
+/** The request as it arrived, for a request whose body has been handed over (the same request otherwise). */
+export function originalRequest(request: Request): Request {
+  return originals.get(request) ?? request;
+}
 
 /** The body of a POST request as read by `useBoundedBody` (undefined for other requests). */
 export function bodyText(request: Request): string | undefined {
@@ -74,13 +80,20 @@ async function readBounded(request: Request, serverContext: NodeServerContext | 
   return Buffer.concat(chunks, size).toString('utf8');
 }
 
-export function useBoundedBody(limit: number, logger: Logger): Plugin<object, NodeServerContext> {
+export interface BoundedBody {
+  /** Reads the body (or answers 413); goes before the plugins that look at the body. */
+  readonly read: Plugin<object, NodeServerContext>;
+  /** Hands the text read to Yoga in place of the stream; goes after them (an answer given before needs no new Request). */
+  readonly handOver: Plugin;
+}
+
+export function useBoundedBody(limit: number, logger: Logger): BoundedBody {
   const tooLarge = (fetchAPI: { Response: typeof Response }): Response => {
     const error = createGraphQLError(`Request body too large: at most ${limit} bytes are accepted.`, { extensions: { code: 'REQUEST_ENTITY_TOO_LARGE' } });
     return new fetchAPI.Response(JSON.stringify({ errors: [error.toJSON()] }), { status: 413, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' } });
   };
-  return {
-    async onRequest({ request, serverContext, setRequest, endResponse, fetchAPI }) {
+  const read: Plugin<object, NodeServerContext> = {
+    async onRequest({ request, serverContext, endResponse, fetchAPI }) {
       if (request.method !== 'POST') return;
       const declared = request.headers.get('content-length');
       if (declared !== null && Number(declared) > limit) {
@@ -101,9 +114,18 @@ export function useBoundedBody(limit: number, logger: Logger): Plugin<object, No
         endResponse(tooLarge(fetchAPI));
         return;
       }
+      textOfRequest.set(request, text);
+    },
+  };
+  const handOver: Plugin = {
+    onRequest({ request, setRequest, fetchAPI }) {
+      const text = textOfRequest.get(request);
+      if (text === undefined) return;
       const replaced = new fetchAPI.Request(request.url, { method: request.method, headers: request.headers, body: text, signal: request.signal });
       textOfRequest.set(replaced, text);
+      originals.set(replaced, request);
       setRequest(replaced);
     },
   };
+  return { read, handOver };
 }

@@ -4,7 +4,7 @@ import type { Plugin } from 'graphql-yoga';
 import stableStringify from 'fast-json-stable-stringify';
 import { LRUCache } from 'lru-cache';
 import { useResponseCache, type Cache } from '@graphql-yoga/plugin-response-cache';
-import { bodyText } from './request-body.js';
+import { bodyText, originalRequest } from './request-body.js';
 import { splitUrl } from './url.js';
 
 /**
@@ -250,22 +250,24 @@ export function createResponseCache(options: ResponseCacheOptions): CatalogueRes
       const kept = cache.entry(keyOfRequest.get(request) ?? '')?.response;
       if (kept) setResultProcessor((_result, fetchAPI) => new fetchAPI.Response(kept.body as unknown as BodyInit, { status: 200, headers: freshHeaders(kept.headers) }), 'application/json');
     },
-    async onResponse({ request, response, setResponse, fetchAPI }) {
+    onResponse({ request, response, setResponse, fetchAPI }) {
       if (response.status === 304) servedFromCache.add(request);
       const key = keyOfRequest.get(request);
       const entry = key === undefined ? undefined : cache.entry(key);
       if (key === undefined || entry === undefined || response.status !== 200) return;
-      const raw = rawKeyOfRequest.get(request);
+      const raw = rawKeyOfRequest.get(originalRequest(request));
       if (raw !== undefined) cache.replays.set(raw, key);
       if (entry.response !== undefined) return;
-      // First answer since the result was kept: keep its serialised text for the next hits.
-      const body = Buffer.from(await response.arrayBuffer());
-      const headers = OWN_HEADERS.flatMap((name): [string, string][] => {
-        const value = response.headers.get(name);
-        return value === null ? [] : [[name, value]];
+      // First answer since the result was kept: keep its serialised bytes for the next hits.
+      return response.arrayBuffer().then((buffer) => {
+        const body = Buffer.from(buffer);
+        const headers = OWN_HEADERS.flatMap((name): [string, string][] => {
+          const value = response.headers.get(name);
+          return value === null ? [] : [[name, value]];
+        });
+        cache.remember(key, { body, headers });
+        setResponse(new fetchAPI.Response(body as unknown as BodyInit, { status: response.status, headers: response.headers }));
       });
-      cache.remember(key, { body, headers });
-      setResponse(new fetchAPI.Response(body, { status: response.status, headers: response.headers }));
     },
   };
 
