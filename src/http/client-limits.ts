@@ -1,6 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { createGraphQLError, type Plugin } from 'graphql-yoga';
+import { createGraphQLError, isAsyncIterable, type Plugin } from 'graphql-yoga';
 import type { Logger } from '../logger.js';
 import { clientAddress, IN_PROCESS, type NodeServerContext } from './client-address.js';
 
@@ -17,6 +17,8 @@ import { clientAddress, IN_PROCESS, type NodeServerContext } from './client-addr
  *   half a second, so abusive traffic costs the server almost nothing.
  * - At most `maxConcurrentExecutions` operations execute at once in the process; more get `503` with
  *   `Retry-After` at once rather than queueing behind each other.
+ * - Subscriptions are long-lived: each address may hold `maxSubscriptionsPerClient` open, the process
+ *   `maxSubscriptions`; one more is answered with a `TOO_MANY_SUBSCRIPTIONS` error and no stream.
  *
  * Liveness and readiness probes are never limited.
  */
@@ -32,6 +34,10 @@ export interface HttpLimits {
   readonly adminAttemptsPerMinute: number;
   /** Length of a budget window in seconds: a debt from one expensive request lasts until it ends. */
   readonly windowSeconds: number;
+  /** Subscriptions (SSE streams) one client address may hold open at once. */
+  readonly maxSubscriptionsPerClient: number;
+  /** Subscriptions open at once in the whole process. */
+  readonly maxSubscriptions: number;
 }
 
 /**
@@ -40,7 +46,7 @@ export interface HttpLimits {
  * abusive addresses keep the selector's p99 within 3x (bench/abuse.bench.ts); raise it for many users
  * behind one address (or set TRUST_PROXY_HOPS behind a proxy).
  */
-export const DEFAULT_HTTP_LIMITS: HttpLimits = { pointsPerSecond: 20, maxConcurrentExecutions: 32, trustedProxyHops: 0, adminAttemptsPerMinute: 10, windowSeconds: 10 };
+export const DEFAULT_HTTP_LIMITS: HttpLimits = { pointsPerSecond: 20, maxConcurrentExecutions: 32, trustedProxyHops: 0, adminAttemptsPerMinute: 10, windowSeconds: 10, maxSubscriptionsPerClient: 10, maxSubscriptions: 1000 };
 
 export interface ClientLimitOptions {
   /** Points each client address may spend per second; 0 turns the per-client limit off. */
@@ -50,6 +56,8 @@ export interface ClientLimitOptions {
   /** Proxies in front of the server whose `X-Forwarded-For` entries are trusted. */
   readonly trustedProxyHops: number;
   readonly windowSeconds: number;
+  readonly maxSubscriptionsPerClient: number;
+  readonly maxSubscriptions: number;
   readonly logger: Logger;
 }
 
@@ -90,6 +98,8 @@ export function createClientLimits(options: ClientLimitOptions): ClientLimits {
   const executing = new WeakSet<Request>();
   let active = 0;
   let tarpitted = 0;
+  const streamsByClient = new Map<string, number>();
+  let streams = 0;
 
   const plugin: Plugin<{ clientAddress?: string }, NodeServerContext> = {
     async onRequest({ request, serverContext, url, fetchAPI, endResponse }) {
@@ -129,6 +139,38 @@ export function createClientLimits(options: ClientLimitOptions): ClientLimits {
         executing.add(request);
         active += 1;
       }
+    },
+    onSubscribe({ args, setResultAndStopExecution }) {
+      const client = (args.contextValue as { clientAddress?: string }).clientAddress ?? IN_PROCESS;
+      const held = streamsByClient.get(client) ?? 0;
+      if (held >= options.maxSubscriptionsPerClient || streams >= options.maxSubscriptions) {
+        logger.warn('subscription refused: too many open', { client, held, open: streams });
+        const limit = held >= options.maxSubscriptionsPerClient ? `${options.maxSubscriptionsPerClient} per client` : `${options.maxSubscriptions} on this server`;
+        setResultAndStopExecution({ errors: [createGraphQLError(`Too many open subscriptions (at most ${limit}): close one first.`, { extensions: { code: 'TOO_MANY_SUBSCRIPTIONS', http: { status: 429 } } })] });
+        return;
+      }
+      streamsByClient.set(client, held + 1);
+      streams += 1;
+      let released = false;
+      const release = (): void => {
+        if (released) return;
+        released = true;
+        streams -= 1;
+        const left = (streamsByClient.get(client) ?? 1) - 1;
+        if (left > 0) streamsByClient.set(client, left);
+        else streamsByClient.delete(client);
+      };
+      return {
+        // A subscription that failed to start answers once, with no stream to end later.
+        onSubscribeResult: ({ result }) => {
+          if (!isAsyncIterable(result)) {
+            release();
+            return undefined;
+          }
+          return { onEnd: release };
+        },
+        onSubscribeError: release,
+      };
     },
     onResponse({ request }) {
       // Counted until the response is ready, so results being serialised count as running.

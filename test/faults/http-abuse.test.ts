@@ -251,3 +251,32 @@ describe('a client hanging up mid-body is not a server error (12.14)', () => {
     }
   });
 });
+
+describe('subscriptions are long-lived, so their number is capped', () => {
+  it('refuses a client its 3rd open stream when 2 are allowed, and gives the slot back when one closes', async () => {
+    const { app } = setup({ maxSubscriptionsPerClient: 2 });
+    const listening = await listen(app);
+    const open = () =>
+      request(`${listening.base}/graphql?query=${encodeURIComponent('subscription { catalogueUpdated { version } }')}`, { headers: { accept: 'text/event-stream' } });
+    try {
+      const first = await open();
+      const second = await open();
+      const third = await open();
+      expect(third.statusCode).toBe(429);
+      const refusal = await third.body.text();
+      expect(refusal).toContain('TOO_MANY_SUBSCRIPTIONS');
+      expect(refusal).toContain('Too many open subscriptions (at most 2 per client): close one first.');
+      first.body.destroy();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const again = await open();
+      const reader = again.body[Symbol.asyncIterator]();
+      const chunk = await Promise.race([reader.next(), new Promise((resolve) => setTimeout(() => resolve('timeout'), 300))]);
+      // The stream is open: no refusal arrives (only keep-alive comments, if anything).
+      expect(String((chunk as { value?: Buffer }).value ?? chunk)).not.toContain('TOO_MANY_SUBSCRIPTIONS');
+      second.body.destroy();
+      again.body.destroy();
+    } finally {
+      await listening.close();
+    }
+  });
+});
