@@ -8,7 +8,7 @@
  *   npm run bench:throughput            (DURATION=10 CONNECTIONS=32 ROUNDS=3 by default)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,6 +40,8 @@ async function start(script: string, args: string[] = []): Promise<{ child: Chil
 interface Result {
   name: string;
   rps: number;
+  /** Server CPU time (user + system) per answered request, in µs: steadier than req/s on a loaded machine. */
+  cpuPerRequest: number;
   p50: number;
   p99: number;
   errors: number;
@@ -48,7 +50,15 @@ interface Result {
 /** Variables never repeat, across rounds too: a value seen once before would be kept by the cache on its second sighting. */
 let counter = 0;
 
-async function drive(name: string, url: string, uncached = false): Promise<Result> {
+/** CPU time a process has used, in µs (Linux /proc; clock ticks are 10 ms). */
+function cpuMicros(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10_000;
+}
+
+async function drive(name: string, server: { url: string; child: ChildProcess }, uncached = false, duration = DURATION): Promise<Result> {
+  const { url } = server;
+  const cpuBefore = cpuMicros(server.child.pid!);
   const result = await autocannon({
     url: `${url}/graphql`,
     method: 'POST',
@@ -56,7 +66,7 @@ async function drive(name: string, url: string, uncached = false): Promise<Resul
     headers: { 'content-type': 'application/json', origin: 'http://localhost:3000' },
     body: repeatedBody,
     connections: CONNECTIONS,
-    duration: DURATION,
+    duration,
     ...(uncached
       ? {
           // Different variables on every request, so no response can be reused.
@@ -64,7 +74,8 @@ async function drive(name: string, url: string, uncached = false): Promise<Resul
         }
       : {}),
   });
-  return { name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
+  const cpuPerRequest = (cpuMicros(server.child.pid!) - cpuBefore) / Math.max(1, result.requests.total);
+  return { name, rps: result.requests.average, cpuPerRequest, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'throughput-'));
@@ -80,24 +91,29 @@ writeFileSync(responsePath, bytes);
 // each ratio compares runs taken seconds apart, and the median of the rounds is reported.
 const prebuilt = await start('./servers/static-server.ts', ['prebuilt', responsePath]);
 const stringify = await start('./servers/static-server.ts', ['stringify', responsePath]);
+// Warm-up, not recorded: JIT compilation, the response cache's first sightings, heap growth.
+for (const server of [prebuilt, stringify]) await drive('warm-up', server, false, 2);
+await drive('warm-up', graphql, false, 2);
+await drive('warm-up', graphql, true, 2);
 const rounds: [Result, Result, Result, Result][] = [];
 for (let round = 0; round < ROUNDS; round += 1) {
   rounds.push([
-    await drive('prebuilt bytes (limit)', prebuilt.url),
-    await drive('llm-catalogue, repeated query', graphql.url),
-    await drive('JSON.stringify per request', stringify.url),
-    await drive('llm-catalogue, new variables each request', graphql.url, true),
+    await drive('prebuilt bytes (limit)', prebuilt),
+    await drive('llm-catalogue, repeated query', graphql),
+    await drive('JSON.stringify per request', stringify),
+    await drive('llm-catalogue, new variables each request', graphql, true),
   ]);
 }
 for (const server of [prebuilt, stringify, graphql]) server.child.kill();
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 console.log(`selector response ${bytes.length} bytes, 228 configs; ${CONNECTIONS} connections, ${DURATION} s per run, ${ROUNDS} rounds`);
-console.log('round  server                                        req/s    p50 ms   p99 ms  errors');
+console.log('round  server                                        req/s  cpu µs   p50 ms   p99 ms  errors');
 rounds.forEach((results, round) => {
-  for (const r of results) console.log(`${String(round + 1).padStart(5)}  ${r.name.padEnd(42)} ${r.rps.toFixed(0).padStart(8)} ${String(r.p50).padStart(8)} ${String(r.p99).padStart(8)} ${String(r.errors).padStart(7)}`);
+  for (const r of results) console.log(`${String(round + 1).padStart(5)}  ${r.name.padEnd(42)} ${r.rps.toFixed(0).padStart(8)} ${r.cpuPerRequest.toFixed(0).padStart(7)} ${String(r.p50).padStart(8)} ${String(r.p99).padStart(8)} ${String(r.errors).padStart(7)}`);
   const [limit, repeated, rest, uncached] = results;
-  console.log(`       repeated / prebuilt = ${(repeated.rps / limit.rps).toFixed(2)}, uncached / stringify = ${(uncached.rps / rest.rps).toFixed(2)}`);
+  console.log(`       req/s: repeated / prebuilt = ${(repeated.rps / limit.rps).toFixed(2)}, uncached / stringify = ${(uncached.rps / rest.rps).toFixed(2)}; cpu: ${(limit.cpuPerRequest / repeated.cpuPerRequest).toFixed(2)}, ${(rest.cpuPerRequest / uncached.cpuPerRequest).toFixed(2)}`);
 });
+console.log(`cpu per request: prebuilt / repeated = ${median(rounds.map(([limit, repeated]) => limit.cpuPerRequest / repeated.cpuPerRequest)).toFixed(2)}, stringify / uncached = ${median(rounds.map(([, , rest, uncached]) => rest.cpuPerRequest / uncached.cpuPerRequest)).toFixed(2)} (medians)`);
 console.log(`repeated / prebuilt   = ${median(rounds.map(([limit, repeated]) => repeated.rps / limit.rps)).toFixed(2)} median of ${ROUNDS} (target ≥ 0.9)`);
 console.log(`uncached / stringify  = ${median(rounds.map(([, , rest, uncached]) => uncached.rps / rest.rps)).toFixed(2)} median of ${ROUNDS} (target ≥ 0.5)`);
