@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import stableStringify from 'fast-json-stable-stringify';
@@ -193,10 +193,8 @@ export function createResponseCache(options: ResponseCacheOptions): CatalogueRes
       const stamp = options.stamp();
       cache.observe(stamp);
       // Parameters are not validated yet (Yoga checks them after this hook): hash whatever was sent.
-      const digest = createHash('sha256')
-        .update(`${stamp}\n${request.headers.get('accept') ?? ''}\n${stableStringify(operationName ?? '')}\n${stableStringify(variableValues ?? {})}\n`)
-        .update(typeof documentString === 'string' ? documentString : stableStringify(documentString))
-        .digest('base64url');
+      const document = typeof documentString === 'string' ? documentString : stableStringify(documentString);
+      const digest = hash('sha256', `${stamp}\n${request.headers.get('accept') ?? ''}\n${stableStringify(operationName ?? '')}\n${stableStringify(variableValues ?? {})}\n${document}`, 'base64url');
       // Quoted, so the plugin's ETag header (the key itself) is a valid strong validator.
       const key = `"${digest}"`;
       keyOfRequest.set(request, key);
@@ -228,10 +226,7 @@ export function createResponseCache(options: ResponseCacheOptions): CatalogueRes
       if (body === undefined) return;
       const stamp = options.stamp();
       cache.observe(stamp);
-      const raw = createHash('sha256')
-        .update(`${stamp}\n${request.method}\n${pathname}${search}\n${request.headers.get('accept') ?? ''}\n${request.headers.get('content-type') ?? ''}\n`)
-        .update(body)
-        .digest('base64url');
+      const raw = hash('sha256', `${stamp}\n${request.method}\n${pathname}${search}\n${request.headers.get('accept') ?? ''}\n${request.headers.get('content-type') ?? ''}\n${body}`, 'base64url');
       rawKeyOfRequest.set(request, raw);
       if (options.replay === false) return;
       const key = cache.replays.get(raw);
