@@ -103,6 +103,7 @@ export function createApp(deps: AppDeps): App {
   const responseCache = createResponseCache({ stamp: () => stateStamp(deps.catalogue), endpoint: GRAPHQL_ENDPOINT, replay: deps.replayCachedResponses ?? true, clockDependent: ['CatalogueStatus.ageSeconds'] });
   const graphiqlPage = createGraphiQLPage();
   const body = useBoundedBody(deps.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES, logger);
+  const loggedErrors = new WeakSet<object>();
 
   // Order matters where hooks of the same kind meet: see each plugin's comment.
   const plugins: Plugin[] = [
@@ -162,7 +163,10 @@ export function createApp(deps: AppDeps): App {
       maskError: (error, message, isDev) => {
         const original = innermostError(error);
         // Errors we raise on purpose (GraphQLError) reach the client; anything else is a bug to log, never to show.
-        if (!(original instanceof GraphQLError) && !isClientAbort(original)) logger.error('internal error while serving a request', { error: original });
+        if (!(original instanceof GraphQLError) && !isClientAbort(original)) {
+          logger.error('internal error while serving a request', { error: original });
+          loggedErrors.add(error as object).add(original as object);
+        }
         return maskError(error, message, isDev);
       },
     },
@@ -170,7 +174,11 @@ export function createApp(deps: AppDeps): App {
       debug: (...args) => logger.debug(args.map(String).join(' ')),
       info: (...args) => logger.info(args.map(String).join(' ')),
       warn: (...args) => logger.warn(args.map(String).join(' ')),
-      error: (...args) => (args.some(isClientAbort) ? logger.debug('client went away mid-request') : logger.error(args.map(String).join(' '))),
+      error: (...args) => {
+        if (args.some(isClientAbort)) logger.debug('client went away mid-request');
+        // Yoga logs a masked error again after maskError; once, with its stack, is enough.
+        else if (!args.some((arg) => typeof arg === 'object' && arg !== null && loggedErrors.has(arg))) logger.error(args.map(String).join(' '));
+      },
     },
     plugins,
   });
