@@ -1,6 +1,6 @@
 import { request } from 'undici';
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.js';
+import { createApp, servedFromResponseCache } from '../../src/app.js';
 import { makeVersion } from '../../src/catalogue/version.js';
 import { silentLogger } from '../../src/logger.js';
 import { serveDuringSuite } from '../support/api.js';
@@ -102,5 +102,24 @@ describe('response cache and HTTP caching', () => {
     expect(entries).toBe(40);
     // Each entry: a ~40-byte body, a 45-byte key and fixed bookkeeping; the 60 KB request text is kept nowhere.
     expect(bytes).toBeLessThan(40 * 1024);
+  });
+});
+
+describe('servedFromResponseCache, for logging and metrics plugins', () => {
+  it('is true exactly for requests answered from the cache (replayed or 304)', async () => {
+    const app = createApp({ catalogue: new FakeCatalogue(), adminToken: null, logger: silentLogger, graphiql: false });
+    const served: boolean[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      const request = new Request('http://test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: QUERY }) });
+      await (await app.yoga.fetch(request)).text();
+      served.push(servedFromResponseCache(request));
+    }
+    expect(served).toEqual([false, false, true]);
+    const url = `http://test/graphql?query=${encodeURIComponent(QUERY)}`;
+    let etag = '';
+    for (let i = 0; i < 2; i += 1) etag = (await app.yoga.fetch(url, { headers: { accept: 'application/json' } })).headers.get('etag') ?? '';
+    const conditional = new Request(url, { headers: { accept: 'application/json', 'if-none-match': etag } });
+    expect((await app.yoga.fetch(conditional)).status).toBe(304);
+    expect(servedFromResponseCache(conditional)).toBe(true);
   });
 });
