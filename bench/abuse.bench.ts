@@ -6,7 +6,7 @@
  * as fast as they are answered. The server runs with the default limits, as a deployment does.
  * Prints p50/p99 of both phases and the ratio of the p99s (target ≤ 3).
  *
- *   npm run bench:abuse            (DURATION=10 ABUSERS=8 by default)
+ *   npx tsx bench/abuse.bench.ts            (DURATION=10 ABUSERS=8 by default; NODE_FLAGS for the server)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -19,8 +19,7 @@ const SELECTOR = JSON.stringify({
 });
 
 function spawnScript(script: string, args: string[]): ChildProcess {
-  // As `npm start` runs the server (see bench/throughput.bench.ts).
-  return spawn(process.execPath, ['--max-semi-space-size=32', '--import', 'tsx', fileURLToPath(new URL(script, import.meta.url)), ...args], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } });
+  return spawn(process.execPath, [...(process.env.NODE_FLAGS ?? '').split(' ').filter((flag) => flag !== ''), '--import', 'tsx', fileURLToPath(new URL(script, import.meta.url)), ...args], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } });
 }
 
 function firstLine(child: ChildProcess): Promise<string> {

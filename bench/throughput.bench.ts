@@ -5,7 +5,7 @@
  * duration and connection count. Every request carries an Origin header, as a browser on another
  * origin sends it (the model selector is a web page). Prints requests/s, p50, p99 and the ratios.
  *
- *   npm run bench:throughput            (DURATION=10 CONNECTIONS=32 ROUNDS=3 by default)
+ *   npm run bench:throughput            (DURATION=10 CONNECTIONS=32 ROUNDS=3 by default; NODE_FLAGS for the servers)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -18,6 +18,7 @@ import { request } from 'undici';
 const DURATION = Number(process.env.DURATION ?? 10);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 32);
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
+const NODE_FLAGS = (process.env.NODE_FLAGS ?? '').split(' ').filter((flag) => flag !== '');
 
 const SELECTOR = `query Selector($probe: Int!) {
   llmConfigs { id name provider modelName tier contextLength pricing { prompt completion } supportsTools supportsImageInput qualityScore healthGated health { score } }
@@ -27,9 +28,9 @@ const SELECTOR = `query Selector($probe: Int!) {
 const repeatedBody = JSON.stringify({ query: SELECTOR, variables: { probe: 1 } });
 
 async function start(script: string, args: string[] = []): Promise<{ child: ChildProcess; url: string }> {
-  // As `npm start` runs: production mode (graphql-js skips its development-only instanceof checks) and a
-  // 32 MB young generation (fewer scavenges: -35% CPU per uncached selector request). Every server gets both.
-  const child = spawn(process.execPath, ['--max-semi-space-size=32', '--import', 'tsx', fileURLToPath(new URL(script, import.meta.url)), ...args], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } });
+  // Production mode, as `npm start` runs (graphql-js skips its development-only instanceof checks), plus
+  // NODE_FLAGS for every server alike (e.g. NODE_FLAGS=--max-semi-space-size=32, see bench/RESULTS.md).
+  const child = spawn(process.execPath, [...NODE_FLAGS, '--import', 'tsx', fileURLToPath(new URL(script, import.meta.url)), ...args], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } });
   const port = await new Promise<number>((resolve, reject) => {
     child.stdout!.once('data', (chunk: Buffer) => resolve((JSON.parse(chunk.toString('utf8')) as { port: number }).port));
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
