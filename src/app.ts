@@ -59,7 +59,7 @@ export const DEFAULT_MAX_REQUEST_BYTES = 64 * 1024;
 /**
  * Query limits: generous for real clients and GraphiQL's introspection, tight for abuse. Depth
  * applies to introspection too (deeply nested `ofType` chains are the classic introspection abuse).
- * Cost counts lists at their size (src/http/query-cost.ts): the selector query costs ~4,250, a
+ * Cost counts lists at their size (src/http/query-cost.ts): the selector query costs ~3,750, a
  * listing of every field of every config ~15,000.
  */
 export const QUERY_LIMITS = { maxDepth: 15, maxAliases: 30, maxTokens: 4000, maxDirectives: 20, maxCost: 20_000, introspectionCost: 7_000 } as const;

@@ -61,7 +61,7 @@ export interface ClientLimitOptions {
   readonly logger: Logger;
 }
 
-/** Query cost bought by one point: the selector query (cost ~4,250) spends ~43 points. */
+/** Query cost bought by one point: the selector query (cost ~3,750) spends 37 points. */
 export const COST_PER_POINT = 100;
 /**
  * Characters of a new document bought by one point. Lexing, parsing, validating and compiling a document

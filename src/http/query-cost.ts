@@ -8,8 +8,9 @@ import type { Logger } from '../logger.js';
  * What a query costs, with lists counted at their size: each field costs 1, and a list field
  * multiplies the cost of what is selected under it by the size the schema declares for it
  * (`complexity` on the field, see src/schema). `{ llmConfigs { id name } }` costs 1 + 250 × 2.
- * The cost is computed before anything resolves, once per document and operation; a query over the limit is refused as a whole with `QUERY_COMPLEXITY`, and the cost of an accepted
- * one is reported, so per-client limits can charge expensive requests more than cheap ones.
+ * The cost is computed before anything resolves, once per document and operation; a query over the
+ * limit is refused as a whole with `QUERY_COMPLEXITY`, and the cost of an accepted one is reported,
+ * so per-client limits can charge expensive requests more than cheap ones.
  *
  * Introspection is exempt from field costs (the standard introspection query would cost ~87,000)
  * but bounded otherwise: one `__schema` per document, and a fixed cost per introspection request.
