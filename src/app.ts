@@ -20,7 +20,10 @@ import { variableErrorsPlugin } from './http/variable-errors.js';
 import type { Logger } from './logger.js';
 import { schema } from './schema/index.js';
 
+// For logging and metrics plugins: whether an answer came from the response cache, and a POST's body as
+// read before Yoga parsed it (answers replayed from the cache never reach Yoga's parser).
 export { servedFromResponseCache } from './http/response-cache.js';
+export { bodyText } from './http/request-body.js';
 export { DEFAULT_HTTP_LIMITS, type HttpLimits } from './http/client-limits.js';
 
 export interface AppDeps {
