@@ -62,9 +62,23 @@ export class BoundedResultCache implements Cache {
   }
 
   get(key: string): ExecutionResult | null {
-    // The library also looks up If-None-Match validators here, before any key is built for the request.
+    // The library also looks up If-None-Match values here, before any key is built for the request.
     this.observe(this.currentStamp());
-    return this.entries.get(key)?.result ?? null;
+    const found = this.entries.get(key) ?? this.entries.get(this.keptValidator(key) ?? '');
+    return found?.result ?? null;
+  }
+
+  /**
+   * The kept key among the validators of an If-None-Match value: a list (`"a", "b"`) or weak forms
+   * (`W/"a"`, as a proxy that compresses answers sends them back) name the same answer. Keys never
+   * contain a comma or start with W/, so a plain key is not parsed.
+   */
+  keptValidator(ifNoneMatch: string): string | undefined {
+    if (!ifNoneMatch.includes(',') && !ifNoneMatch.startsWith('W/')) return undefined;
+    return ifNoneMatch
+      .split(',')
+      .map((candidate) => candidate.trim().replace(/^W\//, ''))
+      .find((candidate) => this.entries.has(candidate));
   }
 
   entry(key: string): Entry | undefined {

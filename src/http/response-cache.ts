@@ -182,6 +182,9 @@ export function createResponseCache(options: ResponseCacheOptions): CatalogueRes
     onResponse({ request, response }) {
       const key = keyOfRequest.get(request);
       const cacheable = response.status === 304 || (response.status === 200 && (servedFromCache.has(request) || (key !== undefined && cache.entry(key) !== undefined)));
+      // The library echoes If-None-Match as the ETag of a 304; for a list or a weak form, name the validator that matched.
+      const matched = response.status === 304 ? cache.keptValidator(request.headers.get('if-none-match') ?? '') : undefined;
+      if (matched !== undefined) response.headers.set('etag', matched);
       // The ETag is the validator; the library's Last-Modified (when the entry was made) would only make
       // equal answers differ by the clock.
       response.headers.delete('last-modified');
