@@ -1,16 +1,33 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
-import { useGraphQlJit } from '@envelop/graphql-jit';
-import { getOperationAST, GraphQLError } from 'graphql';
-import { createYoga, maskError, type YogaServerInstance } from 'graphql-yoga';
+import { GraphQLError } from 'graphql';
+import { createYoga, maskError, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { CatalogueApi } from './catalogue/refresh-types.js';
 import { createContext, type GraphQLContext } from './context.js';
+import { createAdminGate } from './http/admin-auth.js';
+import { clientAddress, type NodeServerContext } from './http/client-address.js';
+import { createClientLimits, DEFAULT_HTTP_LIMITS, type HttpLimits } from './http/client-limits.js';
+import { useCompiledQueries } from './http/compiled-queries.js';
+import { corsOptions, varyPlugin, type CorsOrigins } from './http/cors.js';
+import { createGraphiQLPage } from './http/graphiql.js';
+import { useQueryCost } from './http/query-cost.js';
+import { isClientAbort } from './http/client-aborts.js';
+import { bodyText, useBoundedBody } from './http/request-body.js';
+import { useRequestShapeLimits } from './http/request-shape.js';
+import { createResponseCache, servedFromResponseCache, type CatalogueResponseCache } from './http/response-cache.js';
+import { pathOf } from './http/url.js';
+import { variableErrorsPlugin } from './http/variable-errors.js';
 import type { Logger } from './logger.js';
-import { executeFast, fastPathEligible } from './http/fast-path.js';
-import { readBody, requestKey, sendCached, sendJson, sendResponse, toHeaders, toUrl } from './http/node-io.js';
-import { CachedResponse, ResponseCache } from './http/response-cache.js';
-import { cacheVerdictPlugin, variableErrorsPlugin, type ServerContext } from './http/yoga-plugins.js';
+import { useAccessLog } from './observability/access-log-plugin.js';
+import { useHttpMetrics } from './observability/metrics-plugin.js';
+import type { Registry } from 'prom-client';
 import { schema } from './schema/index.js';
+
+// For logging and metrics plugins: whether an answer came from the response cache, and a POST's body as
+// read before Yoga parsed it (answers replayed from the cache never reach Yoga's parser).
+export { servedFromResponseCache } from './http/response-cache.js';
+export { bodyText } from './http/request-body.js';
+export { DEFAULT_HTTP_LIMITS, type HttpLimits } from './http/client-limits.js';
 
 export interface AppDeps {
   readonly catalogue: CatalogueApi;
@@ -21,89 +38,56 @@ export interface AppDeps {
   /** Largest accepted request body; larger ones get 413 before any parsing. */
   readonly maxRequestBytes?: number;
   readonly isShuttingDown?: () => boolean;
+  /** Origins whose pages may read the API (`CORS_ORIGINS`); default any. */
+  readonly corsOrigins?: CorsOrigins;
+  /** Replay repeated requests from the response cache before Yoga parses them (default true; off only to prove parity). */
+  readonly replayCachedResponses?: boolean;
+  /** Per-client and process-wide limits; see src/http/client-limits.ts. */
+  readonly limits?: Partial<HttpLimits>;
+  /** Where HTTP request metrics are registered (served by the metrics server); none without it. */
+  readonly metricsRegistry?: Registry | null;
 }
 
 export interface App {
-  readonly yoga: YogaServerInstance<ServerContext, GraphQLContext>;
-  readonly responseCache: ResponseCache;
-  /** Node request handler: `/graphql`, `/healthz`, `/readyz`, 404 for anything else. */
+  readonly yoga: YogaServerInstance<NodeServerContext, GraphQLContext>;
+  /** Node request handler for `http.createServer`: Yoga's own Node adapter. */
   readonly requestListener: (req: IncomingMessage, res: ServerResponse) => void;
+  readonly responseCache: CatalogueResponseCache;
 }
+
+export const GRAPHQL_ENDPOINT = '/graphql';
+export const READINESS_ENDPOINT = '/readyz';
+export const LIVENESS_ENDPOINT = '/healthz';
 
 /** A legitimate selector query is ~1 KiB; 64 KiB leaves room for big hand-written queries. */
 export const DEFAULT_MAX_REQUEST_BYTES = 64 * 1024;
 
 /**
  * Query limits: generous for real clients and GraphiQL's introspection, tight for abuse. Depth
- * applies to introspection too (deeply nested `ofType` chains are the classic introspection abuse);
- * cost does not, because the standard introspection query alone costs ~87,000 by armor's formula.
+ * applies to introspection too (deeply nested `ofType` chains are the classic introspection abuse).
+ * Cost counts lists at their size (src/http/query-cost.ts): the selector query costs ~3,750, a
+ * listing of every field of every config ~15,000.
  */
-export const QUERY_LIMITS = { maxDepth: 15, maxAliases: 30, maxTokens: 4000, maxDirectives: 20, maxCost: 5000 } as const;
-
-/**
- * Builds the HTTP application from its dependencies. It listens nowhere: main.ts and tests decide
- * where requests come from.
- */
-export function createApp(deps: AppDeps): App {
-  const { logger } = deps;
-  const rejected = (kind: string) => (_ctx: unknown, error: GraphQLError) => logger.warn(`query rejected by ${kind} limit`, { reason: error.message });
-  const yoga = createYoga<ServerContext, GraphQLContext>({
-    schema,
-    graphqlEndpoint: '/graphql',
-    context: ({ request }) => createContext(request, deps),
-    // GraphiQL helps people explore; the landing page would only advertise Yoga.
-    graphiql: deps.graphiql ? { title: 'llm-catalogue' } : false,
-    landingPage: false,
-    batching: false,
-    maskedErrors: {
-      maskError: (error, message, isDev) => {
-        const original = innermostError(error);
-        // Errors we raise on purpose (GraphQLError) reach the client; anything else is a bug to log, never to show.
-        if (!(original instanceof GraphQLError)) logger.error('internal error while serving a request', { error: original });
-        return maskError(error, message, isDev);
-      },
-    },
-    logging: {
-      debug: (...args) => logger.debug(args.map(String).join(' ')),
-      info: (...args) => logger.info(args.map(String).join(' ')),
-      warn: (...args) => logger.warn(args.map(String).join(' ')),
-      error: (...args) => logger.error(args.map(String).join(' ')),
-    },
-    plugins: [
-      variableErrorsPlugin,
-      // Compiles each validated query to a JS function once and reuses it: ~6x faster execution than
-      // interpreting it on every request (bench/RESULTS.md). Mutations are rare, admin-only and
-      // keep graphql-js's full error locations.
-      useGraphQlJit({}, { enableIf: ({ document, operationName }) => getOperationAST(document, operationName)?.operation === 'query' }),
-      cacheVerdictPlugin,
-      EnvelopArmorPlugin({
-        maxDepth: { n: QUERY_LIMITS.maxDepth, ignoreIntrospection: false, flattenFragments: true, onReject: [rejected('depth')] },
-        maxAliases: { n: QUERY_LIMITS.maxAliases, onReject: [rejected('alias')] },
-        maxTokens: { n: QUERY_LIMITS.maxTokens, onReject: [rejected('token')] },
-        maxDirectives: { n: QUERY_LIMITS.maxDirectives, onReject: [rejected('directive')] },
-        costLimit: { maxCost: QUERY_LIMITS.maxCost, ignoreIntrospection: true, onReject: [rejected('cost')] },
-        blockFieldSuggestion: { enabled: true },
-      }),
-    ],
-  });
-  const maxBytes = deps.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
-  const responseCache = new ResponseCache();
-  const requestListener = (req: IncomingMessage, res: ServerResponse): void => {
-    route(req, res, { yoga, maxBytes, deps, responseCache }).catch((error: unknown) => {
-      logger.error('request handling failed', { error });
-      if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
-      else res.destroy();
-    });
-  };
-  return { yoga, responseCache, requestListener };
-}
+export const QUERY_LIMITS = { maxDepth: 15, maxAliases: 30, maxTokens: 4000, maxDirectives: 20, maxCost: 20_000, introspectionCost: 7_000 } as const;
 
 /**
  * The catalogue state every response depends on: the served version and the last refresh report
- * (which changes on a failed refresh without a new version). Responses are cached under it.
+ * (which changes on a failed refresh without a new version). Cached responses are keyed under it.
  */
 function stateStamp(catalogue: CatalogueApi): string {
   return `${catalogue.current()?.version ?? 0}:${catalogue.lastRefresh()?.finishedAt ?? 0}`;
+}
+
+/**
+ * Runs a plugin's request hook only for one path. useReadinessCheck matches every request against a
+ * URLPattern when the path is not its own, which cost ~1.5% of every GraphQL request.
+ */
+function onPath(path: string, plugin: Plugin): Plugin {
+  const { onRequest } = plugin;
+  return {
+    ...plugin,
+    ...(onRequest ? { onRequest: (payload: Parameters<NonNullable<Plugin['onRequest']>>[0]) => (pathOf(payload.request.url) === path ? onRequest(payload) : undefined) } : {}),
+  };
 }
 
 function innermostError(error: unknown): unknown {
@@ -112,49 +96,101 @@ function innermostError(error: unknown): unknown {
   return current;
 }
 
-interface RouteContext {
-  readonly yoga: App['yoga'];
-  readonly maxBytes: number;
-  readonly deps: AppDeps;
-  readonly responseCache: ResponseCache;
-}
+/**
+ * Builds the HTTP application from its dependencies. It listens nowhere: main.ts and tests decide
+ * where requests come from. Every HTTP concern is Yoga's or one of its plugins, listed in one place.
+ */
+export function createApp(deps: AppDeps): App {
+  const { logger } = deps;
+  const limits = { ...DEFAULT_HTTP_LIMITS, ...deps.limits };
+  const rejected = (kind: string) => (_ctx: unknown, error: GraphQLError) => logger.warn(`query rejected by ${kind} limit`, { reason: error.message });
+  const adminGate = createAdminGate({ adminToken: deps.adminToken, logger, attemptsPerWindow: limits.adminAttemptsPerMinute, windowSeconds: 60 });
+  const clientLimits = createClientLimits({ ...limits, logger });
+  const responseCache = createResponseCache({ stamp: () => stateStamp(deps.catalogue), endpoint: GRAPHQL_ENDPOINT, replay: deps.replayCachedResponses ?? true, clockDependent: ['CatalogueStatus.ageSeconds'] });
+  const graphiqlPage = createGraphiQLPage();
+  const body = useBoundedBody(deps.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES, logger);
+  const loggedErrors = new WeakSet<object>();
 
-async function route(req: IncomingMessage, res: ServerResponse, { yoga, maxBytes, deps, responseCache }: RouteContext): Promise<void> {
-  const path = (req.url ?? '/').split('?')[0];
-  if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
-  if (path === '/readyz') {
-    const ready = deps.catalogue.current() !== null && !(deps.isShuttingDown?.() ?? false);
-    return sendJson(res, ready ? 200 : 503, { ready });
-  }
-  if (path !== '/graphql') return sendJson(res, 404, { error: `no such path: ${path}; the API is at /graphql` });
-  const body = await readBody(req, maxBytes);
-  if (body === 'too-large') {
-    return sendJson(res, 413, { errors: [{ message: `request body exceeds ${maxBytes} bytes`, extensions: { code: 'REQUEST_TOO_LARGE' } }] });
-  }
-  // Only anonymous GET and POST queries are cached: anything carrying credentials never is.
-  const cacheKey = req.headers.authorization === undefined && (req.method === 'GET' || req.method === 'POST') ? requestKey(req, body) : null;
-  const stamp = stateStamp(deps.catalogue);
-  if (cacheKey !== null) {
-    const hit = responseCache.get(stamp, cacheKey);
-    if (hit) return sendCached(req, res, hit);
-  }
-  if (cacheKey !== null && body !== null && fastPathEligible(req)) {
-    const fastVerdict = { cacheable: false };
-    const fast = await executeFast(yoga, body, fastVerdict);
-    if (fast !== null) {
-      const entry = fastVerdict.cacheable ? responseCache.set(stamp, cacheKey, 200, fast.headers, fast.body) : new CachedResponse(200, fast.headers, fast.body);
-      return sendCached(req, res, entry);
-    }
-  }
-  const verdict = { cacheable: false };
-  const init: RequestInit = { method: req.method ?? 'GET', headers: toHeaders(req), ...(body ? { body: new Uint8Array(body) } : {}) };
-  const response = await yoga.fetch(toUrl(req), init, { cacheVerdict: verdict });
-  if (cacheKey !== null && verdict.cacheable && response.status === 200) {
-    const headers: [string, string][] = [];
-    response.headers.forEach((value, name) => headers.push([name, value]));
-    return sendCached(req, res, responseCache.set(stamp, cacheKey, response.status, headers, Buffer.from(await response.arrayBuffer())));
-  }
-  res.setHeader('cache-control', 'no-store');
-  await sendResponse(res, response);
-}
+  // Order matters where hooks of the same kind meet: see each plugin's comment.
+  const plugins: Plugin[] = [
+    // First, so every request is logged and counted, including those answered early (cache replays, probes, limits).
+    useAccessLog({ logger, isCacheHit: servedFromResponseCache, requestBody: bodyText, clientAddress: (request, serverContext) => clientAddress(serverContext as NodeServerContext, request, limits.trustedProxyHops) }),
+    ...(deps.metricsRegistry ? [useHttpMetrics({ registry: deps.metricsRegistry, isCacheHit: servedFromResponseCache, requestBody: bodyText })] : []),
+    clientLimits.plugin,
+    // Reads POST bodies (bounded) before the response cache keys on them.
+    body.read,
+    // Its replay hook answers repeated requests here, before the plugins below run for them.
+    ...responseCache.plugins,
+    body.handOver,
+    // Probes: never limited (client limits skip these paths) and never parsed.
+    onPath(
+      READINESS_ENDPOINT,
+      useReadinessCheck({
+        endpoint: READINESS_ENDPOINT,
+        check: ({ fetchAPI }) => {
+          const ready = deps.catalogue.current() !== null && !(deps.isShuttingDown?.() ?? false);
+          return new fetchAPI.Response(JSON.stringify({ ready }), { status: ready ? 200 : 503, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' } });
+        },
+      }),
+    ),
+    varyPlugin,
+    graphiqlPage.plugin,
+    EnvelopArmorPlugin({
+      maxDepth: { n: QUERY_LIMITS.maxDepth, ignoreIntrospection: false, flattenFragments: true, onReject: [rejected('depth')] },
+      maxAliases: { n: QUERY_LIMITS.maxAliases, onReject: [rejected('alias')] },
+      maxTokens: { n: QUERY_LIMITS.maxTokens, onReject: [rejected('token')] },
+      maxDirectives: { n: QUERY_LIMITS.maxDirectives, onReject: [rejected('directive')] },
+      costLimit: { enabled: false },
+      blockFieldSuggestion: { enabled: true },
+    }),
+    // After armor, whose token-limited parser it wraps; before the response cache, whose key walks
+    // the variables, which must be bounded first.
+    useRequestShapeLimits((context, source) => clientLimits.chargeNewDocument(clientAddress(context, (context as { request: Request }).request, limits.trustedProxyHops), source.length)),
+    // Execution hooks run in this order; each may stop the request before the next.
+    variableErrorsPlugin,
+    useQueryCost({ maxCost: QUERY_LIMITS.maxCost, introspectionCost: QUERY_LIMITS.introspectionCost, logger, onCost: (context, cost) => clientLimits.chargeCost(context.clientAddress, cost) }),
+    // Sets the execute function; the response cache must come after it, as it wraps that function.
+    useCompiledQueries(),
+    ...responseCache.executionPlugins,
+  ];
 
+  const yoga = createYoga<NodeServerContext, GraphQLContext>({
+    schema,
+    graphqlEndpoint: GRAPHQL_ENDPOINT,
+    healthCheckEndpoint: LIVENESS_ENDPOINT,
+    context: ({ request, req }) => createContext(request, clientAddress({ req }, request, limits.trustedProxyHops), { ...deps, adminGate }),
+    cors: corsOptions(deps.corsOrigins ?? '*'),
+    graphiql: deps.graphiql,
+    renderGraphiQL: graphiqlPage.render,
+    // The landing page would only advertise Yoga.
+    landingPage: false,
+    batching: false,
+    // No uploads: multipart bodies would only be a second, bigger way in.
+    multipart: false,
+    maxRequestBodySize: false,
+    maskedErrors: {
+      maskError: (error, message, isDev) => {
+        const original = innermostError(error);
+        // Errors we raise on purpose (GraphQLError) reach the client; anything else is a bug to log, never to show.
+        if (!(original instanceof GraphQLError) && !isClientAbort(original)) {
+          logger.error('internal error while serving a request', { error: original });
+          loggedErrors.add(error as object).add(original as object);
+        }
+        return maskError(error, message, isDev);
+      },
+    },
+    logging: {
+      debug: (...args) => logger.debug(args.map(String).join(' ')),
+      info: (...args) => logger.info(args.map(String).join(' ')),
+      warn: (...args) => logger.warn(args.map(String).join(' ')),
+      error: (...args) => {
+        if (args.some(isClientAbort)) logger.debug('client went away mid-request');
+        // Yoga logs a masked error again after maskError; once, with its stack, is enough.
+        else if (!args.some((arg) => typeof arg === 'object' && arg !== null && loggedErrors.has(arg))) logger.error(args.map(String).join(' '));
+      },
+    },
+    plugins,
+  });
+
+  return { yoga, requestListener: yoga as unknown as App['requestListener'], responseCache };
+}

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { DEFAULT_HTTP_LIMITS } from './http/client-limits.js';
+import { parseCorsOrigins } from './http/cors.js';
 import { formatZodError } from './input/zod-issues.js';
 import { DEFAULT_OPENROUTER_BASE_URL } from './openrouter/models-client.js';
 
@@ -64,6 +66,15 @@ const envSchema = z.object({
   // Metrics get their own port so a load balancer never exposes them; `off` turns them off.
   METRICS_PORT: z.union([z.literal('off'), z.coerce.number().int().min(0).max(65_535)]).default(9464),
   METRICS_HOST: optionalNonEmpty,
+  // Origins whose pages may read the API: `*` or a comma-separated list of origins.
+  CORS_ORIGINS: z
+    .string()
+    .optional()
+    .transform((value) => parseCorsOrigins(value))
+    .refine((origins) => origins === '*' || origins.every((origin) => /^https?:\/\/[^/\s]+$/.test(origin)), 'must be * or a comma-separated list of origins like https://app.example.com (scheme and host, no path)'),
+  RATE_LIMIT_POINTS_PER_SECOND: z.coerce.number().int().min(0).default(DEFAULT_HTTP_LIMITS.pointsPerSecond),
+  MAX_CONCURRENT_EXECUTIONS: z.coerce.number().int().min(1).default(DEFAULT_HTTP_LIMITS.maxConcurrentExecutions),
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(DEFAULT_HTTP_LIMITS.trustedProxyHops),
 });
 
 export type Env = z.infer<typeof envSchema>;

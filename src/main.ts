@@ -1,10 +1,11 @@
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import { hostname } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Agent } from 'undici';
 import { createApp } from './app.js';
 import { createCatalogue } from './catalogue/catalogue.js';
 import { openRouterUpstream } from './catalogue/upstream.js';
+import { createHttpServer } from './http/server.js';
 import { loadOperatorConfig, OperatorConfigError } from './config/operator-config.js';
 import { EnvError, parseEnv, type Env } from './env.js';
 import { createLogger, type Logger } from './logger.js';
@@ -39,7 +40,7 @@ async function main(): Promise<void> {
   }
   const apiKey = operator.secrets.openRouterApiKey;
   const redisPassword = env.REDIS_URL ? decodeURIComponent(new URL(env.REDIS_URL).password) || null : null;
-  const secrets = [apiKey, env.ADMIN_TOKEN, redisPassword];
+  const secrets = [apiKey, env.ADMIN_TOKEN, redisPassword, ...operator.secrets.credentialStrings];
   const logger = createLogger({ level: env.LOG_LEVEL, secrets });
   const metrics = env.METRICS_PORT === 'off' ? null : createMetrics();
   // Listening for signals from the start: a container stopped while it boots still exits cleanly.
@@ -71,8 +72,17 @@ async function main(): Promise<void> {
   const audited = auditAdminRefreshes(catalogue, { logger, replica: replication?.replicaId ?? env.REPLICA_ID ?? hostname() });
 
   let shuttingDown = false;
-  const app = createApp({ catalogue: audited, adminToken: env.ADMIN_TOKEN ?? null, logger, graphiql: env.GRAPHIQL, isShuttingDown: () => shuttingDown });
-  const server = createServer(app.requestListener);
+  const app = createApp({
+    catalogue: audited,
+    adminToken: env.ADMIN_TOKEN ?? null,
+    logger,
+    graphiql: env.GRAPHIQL,
+    isShuttingDown: () => shuttingDown,
+    corsOrigins: env.CORS_ORIGINS,
+    limits: { pointsPerSecond: env.RATE_LIMIT_POINTS_PER_SECOND, maxConcurrentExecutions: env.MAX_CONCURRENT_EXECUTIONS, trustedProxyHops: env.TRUST_PROXY_HOPS },
+    metricsRegistry: metrics?.registry ?? null,
+  });
+  const server = createHttpServer(app);
   await catalogue.start();
   await listen(server, env.PORT, env.HOST).catch((error: unknown) => fail(`cannot serve the API on ${env.HOST}:${env.PORT}: ${describe(error)}`));
   const metricsHost = env.METRICS_HOST ?? env.HOST;

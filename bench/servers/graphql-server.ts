@@ -2,11 +2,11 @@
  * The real app (Yoga + Pothos + the catalogue) serving the bundled 2026-06 snapshot, with no
  * network and no timers, on a random port of 127.0.0.1. Prints `{"port": N}` on stdout when ready.
  */
-import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createApp } from '../../src/app.js';
 import { createCatalogue } from '../../src/catalogue/catalogue.js';
+import { createHttpServer } from '../../src/http/server.js';
 import { parseOperatorConfig } from '../../src/config/operator-config.js';
 import { silentLogger } from '../../src/logger.js';
 import { UpstreamError } from '../../src/openrouter/http.js';
@@ -25,8 +25,11 @@ const catalogue = createCatalogue({
 });
 catalogue.parts.scheduler.setEnabled(false);
 await catalogue.start();
-const app = createApp({ catalogue, adminToken: null, logger: silentLogger, graphiql: false });
-const server = createServer(app.requestListener);
-server.keepAliveTimeout = 60_000;
+// For throughput, the per-client limit stays on (its cost is part of every request) but high enough never
+// to refuse the benchmark's single client address. `--default-limits` (bench/abuse.bench.ts) keeps the
+// defaults a deployment gets.
+const defaultLimits = process.argv.includes('--default-limits');
+const app = createApp({ catalogue, adminToken: null, logger: silentLogger, graphiql: false, ...(defaultLimits ? {} : { limits: { pointsPerSecond: 1e9, maxConcurrentExecutions: 1e6 } }) });
+const server = createHttpServer(app);
 server.listen(0, '127.0.0.1', () => process.stdout.write(`${JSON.stringify({ port: (server.address() as AddressInfo).port })}\n`));
 process.on('SIGTERM', () => process.exit(0));

@@ -41,20 +41,32 @@ export interface SplitParams {
   readonly served: Record<string, unknown>;
   /** Paths of the entries taken out (for a startup log line; never their values). */
   readonly hiddenPaths: readonly string[];
+  /** The strings inside the entries taken out, so the logger can scrub them should one ever reach a line. */
+  readonly hiddenStrings: readonly string[];
 }
 
 /** Takes credential-like entries out of `params`, at any depth of objects and arrays. */
 export function withoutCredentials(params: Readonly<Record<string, unknown>>, path: string): SplitParams {
   const hiddenPaths: string[] = [];
+  const hiddenStrings: string[] = [];
+  const hide = (value: unknown, at: string): void => {
+    hiddenPaths.push(at);
+    collectStrings(value, hiddenStrings);
+  };
   const strip = (value: unknown, at: string): unknown => {
-    if (Array.isArray(value)) return value.flatMap((item, index) => (isCredentialValue(item) ? (hiddenPaths.push(`${at}[${index}]`), []) : [strip(item, `${at}[${index}]`)]));
+    if (Array.isArray(value)) return value.flatMap((item, index) => (isCredentialValue(item) ? (hide(item, `${at}[${index}]`), []) : [strip(item, `${at}[${index}]`)]));
     if (value === null || typeof value !== 'object') return value;
     const kept: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) {
-      if (isCredentialKey(key) || isCredentialValue(item)) hiddenPaths.push(`${at}.${key}`);
+      if (isCredentialKey(key) || isCredentialValue(item)) hide(item, `${at}.${key}`);
       else kept[key] = strip(item, `${at}.${key}`);
     }
     return kept;
   };
-  return { served: strip(params, path) as Record<string, unknown>, hiddenPaths };
+  return { served: strip(params, path) as Record<string, unknown>, hiddenPaths, hiddenStrings };
+}
+
+function collectStrings(value: unknown, into: string[]): void {
+  if (typeof value === 'string') into.push(value);
+  else if (value !== null && typeof value === 'object') for (const item of Object.values(value)) collectStrings(item, into);
 }

@@ -36,6 +36,8 @@ export interface Secrets {
   readonly litellmParamsById: ReadonlyMap<number, Readonly<Record<string, unknown>>>;
   /** The complete `openrouter_integration.litellm_params` when it had credential-like entries, else null. */
   readonly openRouterLitellmParams: Readonly<Record<string, unknown>> | null;
+  /** Every credential string of the file (curated `api_key`s, credential-like params): for the logger to scrub, never to use. */
+  readonly credentialStrings: readonly string[];
 }
 
 export interface OperatorConfig {
@@ -161,10 +163,13 @@ export function parseOperatorConfig(text: string, source: string, options: LoadO
   if (problems.length > 0) throw new OperatorConfigError(source, problems);
 
   const litellmParamsById = new Map<number, Readonly<Record<string, unknown>>>();
+  const credentialStrings: string[] = [...openRouterSplit.hiddenStrings];
   const curatedModels = entries.map(({ api_key: apiKey, ...entry }, index): CuratedModel => {
     const split = withoutCredentials(entry.litellm_params, `global_llm_configs[${index}].litellm_params`);
     if (split.hiddenPaths.length > 0) litellmParamsById.set(entry.id, Object.freeze({ ...entry.litellm_params }));
     hiddenPaths.push(...split.hiddenPaths);
+    credentialStrings.push(...split.hiddenStrings);
+    if (nonEmpty(apiKey) !== null) credentialStrings.push(apiKey!);
     return Object.freeze({ ...entry, litellm_params: Object.freeze(split.served), api_key_set: nonEmpty(apiKey) !== null });
   });
   if (hiddenPaths.length > 0) {
@@ -177,6 +182,7 @@ export function parseOperatorConfig(text: string, source: string, options: LoadO
       openRouterApiKey: apiKey,
       litellmParamsById,
       openRouterLitellmParams: openRouterSplit.hiddenPaths.length > 0 ? Object.freeze({ ...openRouterParams }) : null,
+      credentialStrings: Object.freeze(credentialStrings),
     }),
     warnings,
   };

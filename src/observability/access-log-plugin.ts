@@ -1,13 +1,10 @@
 import type { IncomingMessage } from 'node:http';
-import type { GraphQLError } from 'graphql';
-import { isAsyncIterable, type Plugin } from 'graphql-yoga';
+import type { Plugin } from 'graphql-yoga';
 import type { Logger } from '../logger.js';
 import { currentOperation, pathOf, recordOperation, type RequestBodyText } from './operation-info.js';
 import { currentRequestContext, REQUEST_ID_HEADER, withRequestContext } from './request-context.js';
 
 /** Mutations whose refusals are audited: an unauthorised attempt at an admin operation is worth a warning. */
-const ADMIN_FIELDS = new Set(['refreshCatalogue']);
-const REFUSAL_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN']);
 
 export interface AccessLogOptions {
   readonly logger: Logger;
@@ -47,20 +44,6 @@ export function useAccessLog({ logger, isCacheHit, clientAddress = socketAddress
     },
     onParams({ params }) {
       recordOperation(params);
-    },
-    onExecute() {
-      return {
-        onExecuteDone({ result }) {
-          if (isAsyncIterable(result) || !result.errors) return;
-          const context = currentRequestContext();
-          for (const error of result.errors as readonly GraphQLError[]) {
-            const code = error.extensions?.code;
-            const field = error.path?.[0];
-            if (typeof code !== 'string' || !REFUSAL_CODES.has(code) || typeof field !== 'string' || !ADMIN_FIELDS.has(field)) continue;
-            logger.warn(`admin ${field} refused`, { code, remoteAddress: context?.remoteAddress ?? null, forwardedFor: context?.forwardedFor ?? null });
-          }
-        },
-      };
     },
     onResponse({ request, response }) {
       const context = currentRequestContext();

@@ -6,7 +6,7 @@ const AutoPickRef = builder.objectRef<AutoPickResult>('AutoPick').implement({
   description: 'The config Auto (Fastest) pins a thread to, and why.',
   fields: (t) => ({
     chosen: t.field({ type: LlmConfigRef, description: 'The chosen config.', resolve: (r) => r.chosen }),
-    pool: t.field({ type: [LlmConfigRef], description: 'The best candidates (at most 5, best first) the choice was made from.', resolve: (r) => r.pool }),
+    pool: t.field({ type: [LlmConfigRef], complexity: { field: 1, multiplier: 5 }, description: 'The best candidates (at most 5, best first) the choice was made from.', resolve: (r) => r.pool }),
     index: t.exposeInt('index', { description: "Position of `chosen` in `pool`: SHA-256 of `auto_fastest:<threadId>`, first 8 bytes, modulo the pool size." }),
     candidateCount: t.exposeInt('candidateCount', { description: 'Usable candidates before the tier lock and the top-5 cut.' }),
     tierLocked: t.exposeBoolean('tierLocked', { description: 'True when operator-curated (tier A) candidates exist, so only they were considered.' }),

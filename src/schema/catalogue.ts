@@ -77,8 +77,7 @@ const CatalogueStatusRef = builder.objectRef<{ version: CatalogueVersion | null;
     ageSeconds: t.int({
       nullable: true,
       description: 'Seconds since its OpenRouter list was fetched (or since it was put in place when never fetched). Responses that select it are never cached.',
-      resolve: (s, _args, context) => {
-        context.cachePolicy.timeDependent = true;
+      resolve: (s) => {
         return s.version ? Math.max(0, Math.floor((Date.now() - (s.version.fetchedAt ?? s.version.createdAt)) / 1000)) : null;
       },
     }),
@@ -144,6 +143,8 @@ builder.queryFields((t) => ({
   catalogueChanges: t.field({
     type: [CatalogueChangeRef],
     description: 'The most recent change records, newest first.',
+    // Counted at the largest `last` allowed; the lists inside a record count as 10 each (the default).
+    complexity: { field: 1, multiplier: MAX_CHANGES },
     args: { last: t.arg.int({ required: false, defaultValue: 10, description: `How many records (1–${MAX_CHANGES}).` }) },
     resolve: (_root, { last }, { catalogue }) => {
       const count = last ?? 10;

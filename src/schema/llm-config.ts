@@ -91,9 +91,16 @@ const LlmConfigOrder = builder.enumType('LlmConfigOrder', {
   } as const,
 });
 
+/**
+ * The size `llmConfigs` counts as in a query's cost (src/http/query-cost.ts): a catalogue lists
+ * ~230 configs. Static, so a document's cost does not move with each refresh.
+ */
+export const LISTED_CONFIGS_FOR_COST = 250;
+
 builder.queryFields((t) => ({
   llmConfigs: t.field({
     type: [LlmConfigRef],
+    complexity: { field: 1, multiplier: LISTED_CONFIGS_FOR_COST },
     description: 'Configs of the current catalogue version, filtered and ordered.',
     args: {
       filter: t.arg({ type: LlmConfigFilter, required: false, description: 'Conditions to match.' }),

@@ -1,6 +1,6 @@
 import { request } from 'undici';
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.js';
+import { createApp, servedFromResponseCache } from '../../src/app.js';
 import { makeVersion } from '../../src/catalogue/version.js';
 import { silentLogger } from '../../src/logger.js';
 import { serveDuringSuite } from '../support/api.js';
@@ -11,7 +11,8 @@ const QUERY = '{ catalogue { version } llmConfigs(filter: { tier: FREE }) { id n
 
 describe('response cache and HTTP caching', () => {
   const catalogue = new FakeCatalogue();
-  const app = createApp({ catalogue, adminToken: ADMIN, logger: silentLogger, graphiql: false });
+  // No per-client limit: these tests send more than one client's budget from one address.
+  const app = createApp({ catalogue, adminToken: ADMIN, logger: silentLogger, graphiql: false, limits: { pointsPerSecond: 0 } });
   const server = serveDuringSuite(app);
 
   const post = async (query: string, headers: Record<string, string> = {}) => {
@@ -23,12 +24,15 @@ describe('response cache and HTTP caching', () => {
     return { status: response.statusCode, headers: response.headers, text: await response.body.text() };
   };
 
-  it('serves repeated queries from the cache and the very next response after a refresh from the new version', async () => {
+  it('keeps a response from its second sighting, and answers the very next request after a refresh from the new version', async () => {
+    app.responseCache.clear();
     expect((await post(QUERY)).body.data.catalogue.version).toBe(1);
-    expect(app.responseCache.size).toBe(0); // kept from its second sighting on
+    expect(app.responseCache.stats().entries).toBe(0);
     expect((await post(QUERY)).body.data.catalogue.version).toBe(1);
-    expect(app.responseCache.size).toBe(1);
-    expect((await post(QUERY)).body.data.catalogue.version).toBe(1);
+    expect(app.responseCache.stats().entries).toBe(1);
+    const hit = await post(QUERY);
+    expect(hit.body.data.catalogue.version).toBe(1);
+    expect(hit.headers['cache-control']).toBe('no-cache');
     catalogue.publish(fixtureVersion({ version: 2 }));
     expect((await post(QUERY)).body.data.catalogue.version).toBe(2);
     // A new version with different configs: the very next answer lists them.
@@ -41,49 +45,86 @@ describe('response cache and HTTP caching', () => {
 
   it('a failed refresh (same version, new report) is visible at once too', async () => {
     const statusQuery = '{ catalogue { lastRefresh { outcome } } }';
-    const before = await post(statusQuery);
+    for (let i = 0; i < 3; i += 1) await post(statusQuery);
     catalogue.nextOutcome = async () => ({ kind: 'upstream-unavailable', failureKind: 'timeout', message: 'slow', status: null, retryAfterSeconds: null });
     await post('mutation { refreshCatalogue { __typename } }', { authorization: `Bearer ${ADMIN}` });
-    const after = await post(statusQuery);
-    expect(after.body).not.toEqual(before.body);
-    expect(after.body).toEqual({ data: { catalogue: { lastRefresh: { outcome: 'UPSTREAM_UNAVAILABLE' } } } });
+    expect((await post(statusQuery)).body).toEqual({ data: { catalogue: { lastRefresh: { outcome: 'UPSTREAM_UNAVAILABLE' } } } });
     catalogue.nextOutcome = null;
   });
 
-  it('never caches authenticated requests, mutations or errors', async () => {
-    app.responseCache.get('reset', 'x'); // empties the cache
-    await post(QUERY, { authorization: `Bearer ${ADMIN}` });
-    await post(QUERY, { authorization: `Bearer ${ADMIN}` });
-    await post(QUERY, { authorization: 'Bearer wrong' });
-    const authed = await post(QUERY, { authorization: `Bearer ${ADMIN}` });
-    expect(authed.headers['cache-control']).toBe('no-store');
-    const calls = catalogue.refreshCalls;
-    await post('mutation { refreshCatalogue { __typename } }', { authorization: `Bearer ${ADMIN}` });
-    await post('mutation { refreshCatalogue { __typename } }', { authorization: `Bearer ${ADMIN}` });
-    expect(catalogue.refreshCalls).toBe(calls + 2);
-    for (let i = 0; i < 2; i += 1) {
-      await post('mutation { refreshCatalogue { __typename } }');
-      await post('{ llmConfig(id: "x") { id } }');
-      // Its value moves with the clock, not with the catalogue.
-      await post('{ catalogue { ageSeconds } }');
+  it('never keeps authenticated requests, mutations, errors or clock-dependent fields', async () => {
+    app.responseCache.clear();
+    for (let i = 0; i < 3; i += 1) {
+      const authed = await post(QUERY, { authorization: `Bearer ${ADMIN}` });
+      expect(authed.headers['cache-control']).toBe('no-store');
+      expect(authed.headers.etag).toBeUndefined();
     }
-    expect(app.responseCache.size).toBe(0);
+    const calls = catalogue.refreshCalls;
+    for (let i = 0; i < 3; i += 1) await post('mutation { refreshCatalogue { __typename } }', { authorization: `Bearer ${ADMIN}` });
+    expect(catalogue.refreshCalls).toBe(calls + 3);
+    for (let i = 0; i < 3; i += 1) {
+      await post('mutation { refreshCatalogue { __typename } }');
+      expect((await post('{ llmConfig(id: "x") { id } }')).headers['cache-control']).toBe('no-store');
+      // Its value moves with the clock, not with the catalogue.
+      expect((await post('{ catalogue { ageSeconds } }')).headers['cache-control']).toBe('no-store');
+    }
+    expect(app.responseCache.stats().entries).toBe(0);
   });
 
   it('answers GET queries with an ETag, a revalidating Cache-Control, and 304 on If-None-Match', async () => {
+    await get();
     const first = await get();
     expect(first.status).toBe(200);
     const etag = first.headers.etag as string;
-    expect(etag).toMatch(/^"[\w-]{27}"$/);
+    expect(etag).toMatch(/^"[\w-]{43}"$/);
     expect(first.headers['cache-control']).toBe('public, max-age=0, must-revalidate');
     const again = await get({ 'if-none-match': etag });
-    expect([again.status, again.text]).toEqual([304, '']);
-    expect((await get({ 'if-none-match': `W/${etag}, "other"` })).status).toBe(304);
+    expect([again.status, again.text, again.headers.etag]).toEqual([304, '', etag]);
     expect((await get({ 'if-none-match': '"stale"' })).status).toBe(200);
+    // A list, or the weak form a compressing proxy sends back, names the same answer.
+    for (const header of [`W/${etag}`, `"other", ${etag}`, `"other", W/${etag}`]) {
+      const conditional = await get({ 'if-none-match': header });
+      expect([conditional.status, conditional.headers.etag]).toEqual([304, etag]);
+    }
     // After a refresh the old validator no longer matches.
     catalogue.publish(fixtureVersion({ version: 10 }));
     const refreshed = await get({ 'if-none-match': etag });
     expect(refreshed.status).toBe(200);
-    expect(refreshed.headers.etag).not.toBe(etag);
+    expect(refreshed.headers.etag).toBeUndefined(); // first sighting under the new state: not kept yet
+    expect(JSON.parse(refreshed.text).data.catalogue.version).toBe(10);
+    expect((await get()).headers.etag).not.toBe(etag);
+  });
+
+  it('counts keys in its bound: keys are digests, so 60 KB requests cost no more than small ones (issue 12.8)', async () => {
+    app.responseCache.clear();
+    const padding = 'x'.repeat(60 * 1024);
+    for (let i = 0; i < 40; i += 1) {
+      const query = `{ catalogue { version } } # ${i} ${padding}`;
+      await post(query);
+      await post(query);
+    }
+    const { entries, bytes } = app.responseCache.stats();
+    expect(entries).toBe(40);
+    // Each entry: a ~40-byte body, a 45-byte key and fixed bookkeeping; the 60 KB request text is kept nowhere.
+    expect(bytes).toBeLessThan(40 * 1024);
+  });
+});
+
+describe('servedFromResponseCache, for logging and metrics plugins', () => {
+  it('is true exactly for requests answered from the cache (replayed or 304)', async () => {
+    const app = createApp({ catalogue: new FakeCatalogue(), adminToken: null, logger: silentLogger, graphiql: false });
+    const served: boolean[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      const request = new Request('http://test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: QUERY }) });
+      await (await app.yoga.fetch(request)).text();
+      served.push(servedFromResponseCache(request));
+    }
+    expect(served).toEqual([false, false, true]);
+    const url = `http://test/graphql?query=${encodeURIComponent(QUERY)}`;
+    let etag = '';
+    for (let i = 0; i < 2; i += 1) etag = (await app.yoga.fetch(url, { headers: { accept: 'application/json' } })).headers.get('etag') ?? '';
+    const conditional = new Request(url, { headers: { accept: 'application/json', 'if-none-match': etag } });
+    expect((await app.yoga.fetch(conditional)).status).toBe(304);
+    expect(servedFromResponseCache(conditional)).toBe(true);
   });
 });

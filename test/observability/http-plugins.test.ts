@@ -170,24 +170,6 @@ describe('access log and HTTP metrics plugins on Yoga over a socket', () => {
     expect(logs.join('\n')).not.toContain('not-for-logs');
   });
 
-  it('an unauthenticated attempt at refreshCatalogue gets a warn line with the caller address', async () => {
-    const response = await post(url, { query: 'mutation Refresh { refreshCatalogue }' }, { 'x-forwarded-for': '203.0.113.7' });
-    expect(response.body.errors).toMatchObject([{ extensions: { code: 'UNAUTHENTICATED' } }]);
-    const refused = parsed().filter((line) => line.level === 'warn');
-    expect(refused).toEqual([
-      {
-        level: 'warn',
-        time: expect.any(String),
-        msg: 'admin refreshCatalogue refused',
-        code: 'UNAUTHENTICATED',
-        remoteAddress: expect.stringMatching(/127\.0\.0\.1$/),
-        forwardedFor: '203.0.113.7',
-        requestId: response.headers['x-request-id'],
-      },
-    ]);
-    expect(accessLines()).toMatchObject([{ operation: 'Refresh', operationType: 'mutation', status: 401 }]);
-  });
-
   it('requests answered by an earlier onRequest (a health check) are still logged and counted', async () => {
     const response = await request(`${url}/healthz`);
     expect(await response.body.json()).toEqual({ status: 'ok' });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll } from 'vitest';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import type { App } from '../../src/app.js';
+import { createHttpServer } from '../../src/http/server.js';
 
 export interface GraphQLBody<TData> {
   data?: TData | null;
@@ -35,11 +36,16 @@ export interface ListeningApp {
 }
 
 export async function listen(app: Pick<App, 'requestListener'>): Promise<ListeningApp> {
-  const { createServer } = await import('node:http');
-  const server = createServer(app.requestListener);
+  const server = createHttpServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
-  return { base: `http://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return { base: `http://127.0.0.1:${port}`, close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Keep-alive connections (and any request a test left half-sent) would hold close() open.
+        server.closeAllConnections();
+      }),
+  };
 }
 
 /** Serves the app on a real socket for the surrounding `describe` block; `base` is set once it listens. */
