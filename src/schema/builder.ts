@@ -37,24 +37,6 @@ export const builder = new SchemaBuilder<{
   },
 });
 
-builder.scalarType('JSON', {
-  description: 'Arbitrary JSON value (used for LiteLLM parameters, passed through as configured).',
-  serialize: (value) => value,
-  parseValue: (value) => value,
-});
-
-builder.scalarType('DateTime', {
-  description: 'An instant as an ISO-8601 string in UTC, e.g. `2026-11-24T00:00:00.000Z`.',
-  serialize: (value) => new Date(value as number).toISOString(),
-  parseValue: (value) => {
-    if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) throw new GraphQLError('DateTime must be an ISO-8601 string', { extensions: { code: 'BAD_USER_INPUT' } });
-    return value;
-  },
-});
-
-builder.queryType({ description: 'Reads of the model catalogue. No authentication needed.' });
-builder.mutationType({ description: 'Admin operations. Each needs `Authorization: Bearer <admin token>`.' });
-
 /** Pothos sets no error code by default; clients need one to tell "log in" from "not allowed" from "slow down". */
 function adminRefusal(verdict: AdminVerdict | null): GraphQLError {
   if (verdict?.kind === 'not-configured') {

@@ -1,6 +1,6 @@
 import type { ModelHealth } from '../catalogue/model-health.js';
 import { builder } from './builder.js';
-import { GateReasonEnum } from './enums.js';
+import { GateReasonEnum } from './gate-reason.js';
 
 export const HealthSnapshotRef = builder.objectRef<ModelHealth>('HealthSnapshot').implement({
   description: "Live health of a model from OpenRouter's `/endpoints` data, with the facts behind its score.",

@@ -1,35 +1,15 @@
-import { HEALTH_BLEND_WEIGHT } from '../catalogue/config-health.js';
 import { AUTO_ENTRY } from '../catalogue/config-factory.js';
 import { MAX_SEARCH_LENGTH, queryConfigs, type ConfigOrder } from '../catalogue/query.js';
-import type { CatalogueConfig, PricingPerMillion } from '../catalogue/types.js';
+import type { CatalogueConfig } from '../catalogue/types.js';
 import { badUserInput, builder } from './builder.js';
-import { AutoPinTierEnum, ConfigSourceEnum, TierEnum } from './enums.js';
+import { AutoPinTierEnum } from './auto-pin-tier.js';
+import { ConfigSourceEnum } from './config-source.js';
 import { HealthSnapshotRef } from './health-snapshot.js';
-
-const PricingRef = builder.objectRef<PricingPerMillion>('Pricing').implement({
-  description: 'Prices in USD per million tokens.',
-  fields: (t) => ({
-    prompt: t.exposeFloat('prompt', { nullable: true, description: 'Input (prompt) price; null when unknown or variable.' }),
-    completion: t.exposeFloat('completion', { nullable: true, description: 'Output (completion) price; null when unknown or variable.' }),
-  }),
-});
-
-const ScoreBreakdownRef = builder.objectRef<CatalogueConfig>('ScoreBreakdown').implement({
-  description: 'The parts of a quality score: the static parts sum (clamped to 0–100) to `staticTotal`; health is blended in with `healthWeight`.',
-  fields: (t) => ({
-    prestige: t.int({ description: 'Provider prestige points.', resolve: (c) => c.staticBreakdown.prestige }),
-    recency: t.int({ description: 'Points for how recently the model was released (OpenRouter models only).', resolve: (c) => c.staticBreakdown.recency }),
-    priceBand: t.int({ description: 'Points for the price band (pricier models are usually stronger).', resolve: (c) => c.staticBreakdown.priceBand }),
-    context: t.int({ description: 'Points for the context window size.', resolve: (c) => c.staticBreakdown.context }),
-    capabilities: t.int({ description: 'Points for tools, structured outputs and reasoning support.', resolve: (c) => c.staticBreakdown.capabilities }),
-    penalty: t.int({ description: 'Penalty for tiny, legacy or preview models (0 or −10).', resolve: (c) => c.staticBreakdown.penalty }),
-    operatorBonus: t.int({ description: 'Trust bonus for operator-curated configs.', resolve: (c) => c.staticBreakdown.operatorBonus }),
-    staticTotal: t.int({ description: 'The static score: the parts above summed and clamped to 0–100.', resolve: (c) => c.staticBreakdown.total }),
-    health: t.float({ nullable: true, description: 'Live health score used in the blend; null when unknown or gated (then the static score is served).', resolve: (c) => (c.healthGated ? null : c.qualityScoreHealth) }),
-    healthWeight: t.float({ description: 'Weight of health in the blend.', resolve: () => HEALTH_BLEND_WEIGHT }),
-    qualityScore: t.int({ description: 'The served score: round-half-to-even(weight × health + (1 − weight) × staticTotal), or staticTotal.', resolve: (c) => c.qualityScore }),
-  }),
-});
+import { LlmConfigFilter } from './llm-config-filter.js';
+import { LlmConfigOrder } from './llm-config-order.js';
+import { PricingRef } from './pricing.js';
+import { ScoreBreakdownRef } from './score-breakdown.js';
+import { TierEnum } from './tier.js';
 
 export const LlmConfigRef = builder.objectRef<CatalogueConfig>('LlmConfig').implement({
   description: 'A model users can pick. Credentials are never part of it.',
@@ -67,28 +47,6 @@ export const LlmConfigRef = builder.objectRef<CatalogueConfig>('LlmConfig').impl
     health: t.expose('health', { type: HealthSnapshotRef, nullable: true, description: 'Live health facts; null until the first check of this model.' }),
     scoreBreakdown: t.field({ type: ScoreBreakdownRef, description: 'How `qualityScoreStatic` and `qualityScore` are made up.', resolve: (c) => c }),
   }),
-});
-
-const LlmConfigFilter = builder.inputType('LlmConfigFilter', {
-  description: 'Conditions a config must all meet to be listed. Omitted conditions match everything.',
-  fields: (t) => ({
-    tier: t.field({ type: TierEnum, required: false, description: 'Only this tier.' }),
-    routerPoolEligible: t.boolean({ required: false, description: 'Only configs that are (or are not) in the router pool.' }),
-    source: t.field({ type: ConfigSourceEnum, required: false, description: 'Only this source.' }),
-    provider: t.string({ required: false, description: 'Only this provider (case-insensitive).' }),
-    includeGated: t.boolean({ required: false, defaultValue: true, description: 'Include configs that live health has gated.' }),
-    search: t.string({ required: false, description: `Case-insensitive text in the name or model name (at most ${MAX_SEARCH_LENGTH} characters).` }),
-  }),
-});
-
-const LlmConfigOrder = builder.enumType('LlmConfigOrder', {
-  description: 'Order of a config list.',
-  values: {
-    CATALOGUE: { value: 'catalogue', description: 'Catalogue order: operator configs first, then OpenRouter models in payload order (the original order).' },
-    QUALITY_DESC: { value: 'quality-desc', description: 'Highest quality score first; ties in catalogue order.' },
-    ID: { value: 'id', description: 'Ascending id.' },
-    NAME: { value: 'name', description: 'Name, by code point.' },
-  } as const,
 });
 
 /**
