@@ -63,6 +63,7 @@ export class Refresher {
       const version = nextVersion(versions.current(), result.candidate.draft, this.options.now());
       const report = this.settle(attempt, { kind: 'accepted', version }, result.malformedCount);
       const diff = await this.putInPlace(version, result.candidate, 'always', report);
+      this.observe(attempt, { kind: 'accepted' });
       return { kind: 'accepted', version, diff, report };
     }
     // When the startup fetch fails, the catalogue being served is still scored with live health.
@@ -72,7 +73,13 @@ export class Refresher {
     const report = this.settle(attempt, result.outcome, result.kind === 'refused' ? result.malformedCount : 0, rescoredVersion);
     if (rescored && rescoredVersion) await this.putInPlace(rescoredVersion, rescored, 'when-changed', report);
     else versions.recordReport(report);
+    this.observe(attempt, result.outcome);
     return result.outcome;
+  }
+
+  /** Tells the observer once the attempt is over (saved too), so whoever counts it never sees a refresh still in flight. */
+  private observe({ trigger, forced, startedAt }: Attempt, outcome: { readonly kind: 'accepted' } | RefreshFailure): void {
+    notify(this.options, (observer) => observer.refreshFinished?.({ trigger, forced, outcome, durationMs: this.options.now() - startedAt }));
   }
 
   /** Puts a version in place with the report of the refresh that made it (so whoever is told sees that report), then saves it. */
@@ -98,13 +105,11 @@ export class Refresher {
       this.lastFailureMessage = outcome.message;
     }
     scheduler.afterRefresh(outcome, trigger, this.failureStreak);
-    const finishedAt = this.options.now();
-    notify(this.options, (observer) => observer.refreshFinished?.({ trigger, forced, outcome, durationMs: finishedAt - startedAt }));
     return {
       trigger,
       forced,
       startedAt,
-      finishedAt,
+      finishedAt: this.options.now(),
       outcome: outcome.kind,
       message: outcome.kind === 'accepted' ? acceptedMessage(outcome.version) : outcome.message,
       malformedCount,
