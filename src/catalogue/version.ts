@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson } from './canonical-json.js';
+import stableStringify from 'fast-json-stable-stringify';
 import type { CatalogueConfig } from './types.js';
 
 /** Where the OpenRouter part of a catalogue version came from. */
@@ -75,7 +75,7 @@ export function nextVersion(previous: CatalogueVersion | null, draft: VersionDra
  * adopted from another replica) never changes the tag.
  */
 export function contentHash(configs: readonly CatalogueConfig[]): string {
-  return createHash('sha256').update(canonicalJson(configs)).digest('base64url').slice(0, 22);
+  return createHash('sha256').update(stableStringify(configs)).digest('base64url').slice(0, 22);
 }
 
 /** Counts configs by tier, source and gating. */
