@@ -13,6 +13,7 @@ import { FakeUpstream } from './upstream.js';
 export const BUILT_CONSOLE = fileURLToPath(new URL('../../dist/console/', import.meta.url));
 
 export const CONSOLE_ADMIN_TOKEN = 'console-admin-token-0123456789abcdef';
+const UPSTREAM_KEY = 'sk-or-v1-console-test-key-0123456789';
 
 /** Real `/endpoints` answers: two healthy providers, one with an endpoint below 90% in one window, one without uptime data (gated). */
 const ENDPOINT_ANSWERS = [
@@ -56,7 +57,8 @@ export async function startConsoleServer(options: { limits?: Partial<HttpLimits>
   });
   await upstream.start();
   const dispatcher = new Agent();
-  const test = makeCatalogue(upstream.baseUrl, { enrich: openRouterUpstream({ dispatcher, baseUrl: upstream.baseUrl, apiKey: null }).enrich });
+  // With a credential, so Auto has candidates (it never picks a config that could not be called).
+  const test = makeCatalogue(upstream.baseUrl, { yaml: `openrouter_integration:\n  api_key: ${UPSTREAM_KEY}\n`, enrich: openRouterUpstream({ dispatcher, baseUrl: upstream.baseUrl, apiKey: UPSTREAM_KEY }).enrich });
   test.catalogue.parts.scheduler.setEnabled(false);
   await test.catalogue.start();
   // The refresh a server makes when it starts, awaited: live models with their health, as the console shows them.

@@ -110,7 +110,8 @@ export function scoreBreakdownBars(breakdown: Breakdown): Element {
     ariaLabel: 'Quality score breakdown',
     x: { domain: [Math.min(0, breakdown.penalty), 100], label: 'Points →', grid: true },
     y: { label: null, domain: ['Static', 'Served'] },
-    color: { legend: true, scheme: 'tableau10' },
+    // Legend in the order of the bars, not alphabetical.
+    color: { legend: true, scheme: 'tableau10', domain: [...new Set(rows.map((row) => row.part))] },
     marks: [barX(rows, stackX({ x: 'value', y: 'row', fill: 'part', tip: true })), ruleX([0])],
   });
 }

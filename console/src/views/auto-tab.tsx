@@ -30,7 +30,7 @@ function PickView({ pick, question, onOpen }: { pick: Pick; question: Question; 
         <button type="button" class="link" data-field="auto-chosen" data-id={pick.chosen.id} onClick={() => onOpen(pick.chosen.id)}>
           {pick.chosen.name}
         </button>{' '}
-        (<code>{pick.chosen.modelName}</code>): position {pick.index} of a pool of {pick.pool.length}.
+        (<code>{pick.chosen.modelName}</code>): #{pick.index + 1} of a pool of {pick.pool.length}.
       </p>
       <p data-field="auto-reason">{pick.reason}</p>
       <p class="note">
@@ -42,7 +42,7 @@ function PickView({ pick, question, onOpen }: { pick: Pick; question: Question; 
         <caption>The pool, best first</caption>
         <thead>
           <tr>
-            <th scope="col">Position</th>
+            <th scope="col">#</th>
             <th scope="col">Model</th>
             <th scope="col">Tier</th>
             <th scope="col">Pin tier</th>
@@ -52,7 +52,7 @@ function PickView({ pick, question, onOpen }: { pick: Pick; question: Question; 
         <tbody>
           {pick.pool.map((config, position) => (
             <tr key={config.id} data-id={config.id} class={position === pick.index ? 'chosen' : undefined} aria-current={position === pick.index ? 'true' : undefined}>
-              <td>{position}</td>
+              <td>{position + 1}</td>
               <th scope="row">
                 <button type="button" class="link" onClick={() => onOpen(config.id)}>
                   {config.name}

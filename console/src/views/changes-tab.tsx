@@ -63,7 +63,7 @@ function Served({ status }: { status: ConsoleStatusFragment }) {
             <dt>Malformed models skipped</dt>
             <dd>{report.malformedCount}</dd>
             <dt>Next attempt</dt>
-            <dd>{report.nextAttemptAt ? <Age at={report.nextAttemptAt} /> : 'none scheduled'}</dd>
+            <dd>{report.nextAttemptAt ? <Age at={report.nextAttemptAt} future /> : 'none scheduled'}</dd>
           </dl>
         ) : (
           <p>No refresh has been attempted yet.</p>

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, request } from '../api/client';
-import { ConsoleConfigDetailsDocument, type ConsoleConfigDetailsQuery } from '../api/gql/graphql';
+import { ConsoleConfigDetailsDocument, type ConfigSource, type ConsoleConfigDetailsQuery } from '../api/gql/graphql';
 import { gateReasonText } from '../model/availability';
 import { formatInteger, formatPercent, formatPrice, formatScore } from '../model/format';
 import { Age } from './age';
@@ -10,6 +10,8 @@ import { Chart } from './chart';
 import { SCORE_PART_LABELS } from '../model/score-parts';
 
 type Details = NonNullable<ConsoleConfigDetailsQuery['llmConfig']>;
+
+const SOURCE_TEXT: Record<ConfigSource, string> = { OPENROUTER: "from OpenRouter's model list", OPERATOR_YAML: 'curated in the operator file', AUTO: 'picks a model per conversation' };
 
 /** A term and its value; `field` names the value for tests and styles. */
 function Item({ term, field, children }: { term: string; field: string; children: ComponentChildren }) {
@@ -76,7 +78,7 @@ function DetailsBody({ config }: { config: Details }) {
         <dl class="facts">
           <Item term="Context" field="context">{config.contextLength == null ? 'unknown' : `${formatInteger(config.contextLength)} tokens`}</Item>
           <Item term="Tier" field="tier">{config.tier}</Item>
-          <Item term="Provider" field="provider">{config.provider} ({config.source})</Item>
+          <Item term="Provider" field="provider">{config.provider}, {SOURCE_TEXT[config.source]}</Item>
           <Item term="Auto pin tier" field="auto-pin-tier">{config.autoPinTier}</Item>
           <Item term="Router pool" field="router-pool">{config.routerPoolEligible ? 'yes' : 'no'}</Item>
           <Item term="Signed-out users" field="anonymous">{config.anonymousEnabled ? 'allowed' : 'not allowed'}</Item>

@@ -31,7 +31,7 @@ function GatedTable({ configs, onOpen }: { configs: readonly SelectorEntryFragme
                 <div class="model-id">{config.modelName}</div>
               </th>
               <td>{config.tier}</td>
-              <td data-field="reason" title={reason.explanation}>
+              <td data-field="reason" data-reason={config.health?.gateReason ?? ''} title={reason.explanation}>
                 {reason.label}
               </td>
               <td>{formatPercent(config.health?.bestUptimePct)}</td>

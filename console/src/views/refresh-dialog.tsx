@@ -132,7 +132,7 @@ export function RefreshDialog({ open, onClose, onDone }: { open: boolean; onClos
               Serve the fetched list anyway? It has {step.rejected.fetchedCount} OpenRouter configs where {step.rejected.currentCount} are served now, and the {step.rejected.guard} guard refused it.
             </p>
             <div class="actions">
-              <button type="button" class="danger" autoFocus onClick={() => void run(true)}>
+              <button type="button" class="danger" data-action="confirm-force" autoFocus onClick={() => void run(true)}>
                 Force the refresh
               </button>
               <button type="button" onClick={() => setStep({ kind: 'ask', refusal: null })}>
@@ -145,14 +145,14 @@ export function RefreshDialog({ open, onClose, onDone }: { open: boolean; onClos
       {step.kind === 'result' || step.kind === 'failed' ? (
         <div class="actions">
           {step.kind === 'result' && step.result.__typename === 'RefreshRejectedError' ? (
-            <button type="button" class="danger" onClick={() => step.result.__typename === 'RefreshRejectedError' && setStep({ kind: 'confirm-force', rejected: step.result })}>
+            <button type="button" class="danger" data-action="force" onClick={() => step.result.__typename === 'RefreshRejectedError' && setStep({ kind: 'confirm-force', rejected: step.result })}>
               Force…
             </button>
           ) : null}
-          <button type="button" onClick={() => setStep({ kind: 'ask', refusal: null })}>
+          <button type="button" data-action="again" onClick={() => setStep({ kind: 'ask', refusal: null })}>
             Refresh again
           </button>
-          <button type="button" onClick={() => dialog.current?.close()}>
+          <button type="button" data-action="close" onClick={() => dialog.current?.close()}>
             Close
           </button>
         </div>
