@@ -51,9 +51,12 @@ export async function buildConsole(root, distDir, esbuild) {
   const outputs = Object.entries(result.metafile.outputs);
   const entry = outputs.find(([, output]) => output.entryPoint === 'console/src/main.tsx');
   if (!entry || !entry[1].cssBundle) throw new Error('the console build made no script or no stylesheet for console/src/main.tsx');
+  // The chunks the entry imports statically are announced up front, so they load alongside it rather than after it.
+  const preloads = entry[1].imports.filter((imported) => imported.kind === 'import-statement').map((imported) => `<link rel="modulepreload" href="${ASSET_URL}${basename(imported.path)}">`);
   const html = readFileSync(join(root, 'console', 'index.html'), 'utf8')
     .replace('%SCRIPT%', ASSET_URL + basename(entry[0]))
-    .replace('%STYLE%', ASSET_URL + basename(entry[1].cssBundle));
+    .replace('%STYLE%', ASSET_URL + basename(entry[1].cssBundle))
+    .replace('%PRELOADS%', preloads.join('\n'));
   writeFileSync(join(outDir, 'index.html'), html);
   for (const [path] of outputs) if (COMPRESSIBLE.test(path)) compressedForms(join(root, path));
   compressedForms(join(outDir, 'index.html'));

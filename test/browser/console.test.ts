@@ -31,6 +31,38 @@ const WRONG_TOKEN = 'not-the-admin-token-0123456789';
 const usd = (value: number) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 4 }).format(value);
 const score = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(2));
 
+/**
+ * Visible HTML text whose contrast with the background behind it is below WCAG AA: each element with
+ * its own text, its colour against the first opaque background among it and its ancestors.
+ */
+function lowContrastText(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const channels = (colour: string) => (colour.match(/[\d.]+/g) ?? []).map(Number);
+    const luminance = ([r, g, b]: number[]) => {
+      const linear = (value: number) => ((value /= 255) <= 0.03928 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * linear(r!) + 0.7152 * linear(g!) + 0.0722 * linear(b!);
+    };
+    const background = (element: Element | null): number[] => {
+      for (let current = element; current; current = current.parentElement) {
+        const value = channels(getComputedStyle(current).backgroundColor);
+        if (value.length === 3 || (value.length === 4 && value[3]! > 0.9)) return value.slice(0, 3);
+      }
+      return [255, 255, 255];
+    };
+    const low: string[] = [];
+    for (const element of document.querySelectorAll('body *')) {
+      if (element.closest('svg, [hidden], dialog:not([open])') || !(element as HTMLElement).offsetParent) continue;
+      if (![...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && node.textContent!.trim() !== '')) continue;
+      const style = getComputedStyle(element);
+      const [a, b] = [luminance(channels(style.color).slice(0, 3)), luminance(background(element))];
+      const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+      const large = parseFloat(style.fontSize) >= 24 || (parseFloat(style.fontSize) >= 18.66 && Number(style.fontWeight) >= 700);
+      if (ratio < (large ? 3 : 4.5)) low.push(`${element.tagName.toLowerCase()}.${element.className}: ${ratio.toFixed(2)} "${element.textContent!.trim().slice(0, 30)}"`);
+    }
+    return low;
+  });
+}
+
 type Status = { catalogue: { version: number; counts: { total: number; free: number; premium: number; gated: number; openRouter: number } } };
 
 describe('the console in Chromium with no internet', () => {
@@ -111,8 +143,15 @@ describe('the console in Chromium with no internet', () => {
     const weight = assets.reduce((sum, response) => sum + Number(response.headers()['content-length']), 0);
     expect(weight).toBeLessThan(150 * 1024);
 
+    // Text keeps a WCAG AA contrast on every view (4.5:1, 3:1 for large text).
+    for (const name of ['selector', 'health', 'changes', 'auto']) {
+      await tab(page, name);
+      expect({ view: name, lowContrast: await lowContrastText(page) }).toEqual({ view: name, lowContrast: [] });
+    }
+
     expect(seen.problems).toEqual([]);
-    expect(seen.requests.filter((url) => !isLocal(url))).toEqual([]);
+    // Same origin only: nothing but this server (and the page's empty data: icon).
+    expect(seen.requests.filter((url) => !url.startsWith(`${server.base}/`) && !url.startsWith('data:'))).toEqual([]);
     await page.close();
   }, 90_000);
 
@@ -324,6 +363,28 @@ describe('the console in Chromium with no internet', () => {
     expect((await rows(page)).filter((row) => row.source !== 'AUTO').length).toBe(catalogue.counts.total);
     expect(seen.problems).toEqual([]);
     await page.close();
+  }, 60_000);
+
+  it('an unavailable OpenRouter is shown as text, and the last refresh report follows without a new version', async () => {
+    const before = await status();
+    server.failWith(503);
+    try {
+      const { page, seen } = await open('#changes');
+      await page.click('button.primary');
+      await page.type('input[name=admin-token]', CONSOLE_ADMIN_TOKEN);
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('[data-field=refresh-result][data-result=UpstreamUnavailableError]', { timeout: 20_000 });
+      expect(await text(page, '[data-field=refresh-result]')).toMatch(/^Not refreshed: OpenRouter is unavailable \(http-status, HTTP 503, retry after 30 s\)\. .+ The previous catalogue is still served\.$/);
+      await page.keyboard.press('Escape');
+      await page.waitForFunction(() => document.querySelector('[data-field=refresh-outcome]')?.textContent?.startsWith('UPSTREAM_UNAVAILABLE'));
+      expect(await text(page, '[data-field=refresh-outcome]')).toBe('UPSTREAM_UNAVAILABLE: OpenRouter could not be used; the previous catalogue is still served');
+      expect(await text(page, '[data-field=status-version]')).toBe(String(before.catalogue.version));
+      expect((await status()).catalogue.version).toBe(before.catalogue.version);
+      expect(seen.problems).toEqual([]);
+      await page.close();
+    } finally {
+      server.failWith(null);
+    }
   }, 60_000);
 
   it('a guard rejection shows the guard and the counts, and forcing it asks first', async () => {

@@ -33,6 +33,8 @@ export interface ConsoleServer {
   readonly test: TestCatalogue;
   /** The model list OpenRouter answers from now on. */
   serveList(list: ModelList): void;
+  /** OpenRouter answers the model list with this status (and `Retry-After: 30`) from now on; null: the list again. */
+  failWith(status: number | null): void;
   /** Posts a GraphQL operation to the server as a client would. */
   graphql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<T>;
   close(): Promise<void>;
@@ -46,7 +48,13 @@ export interface ConsoleServer {
 export async function startConsoleServer(options: { limits?: Partial<HttpLimits>; list?: ModelList } = {}): Promise<ConsoleServer> {
   const upstream = new FakeUpstream();
   let list: ModelList = options.list ?? 'models-2026-06-16.json';
+  let failure: number | null = null;
   upstream.route('/api/v1/models', (_req, res) => {
+    if (failure !== null) {
+      res.writeHead(failure, { 'content-type': 'application/json', 'retry-after': '30' });
+      res.end('{"error":{"message":"unavailable"}}');
+      return;
+    }
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(readFixtureBytes('openrouter', ...list.split('/')));
   });
@@ -73,6 +81,9 @@ export async function startConsoleServer(options: { limits?: Partial<HttpLimits>
     test,
     serveList: (next) => {
       list = next;
+    },
+    failWith: (status) => {
+      failure = status;
     },
     async graphql<T>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
       const response = await request(`${api.base}/graphql`, {

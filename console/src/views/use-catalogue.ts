@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, request } from '../api/client';
 import { ConsoleCatalogueDocument, ConsoleCatalogueUpdatedDocument, type ConsoleCatalogueQuery, type ConsoleStatusFragment } from '../api/gql/graphql';
 import { subscribe, type LiveState } from '../api/live';
@@ -75,7 +75,9 @@ export function useCatalogue(): CatalogueState {
     return inFlight.current;
   }, []);
 
-  useEffect(() => {
+  // A layout effect runs right after the first render, before the first paint: the catalogue request
+  // starts without waiting for the empty shell to be painted.
+  useLayoutEffect(() => {
     void reload();
     const stop = subscribe(ConsoleCatalogueUpdatedDocument, {
       next: (event) => {
