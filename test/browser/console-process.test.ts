@@ -21,8 +21,9 @@ describe('the compiled server serves the console offline', () => {
 
   const offline = async () => ({ OPENROUTER_BASE_URL: `http://127.0.0.1:${await freePort()}`, DATA_DIR: mkdtempSync(join(tmpdir(), 'console-process-')), REFRESH_INTERVAL_HOURS: '0' });
 
-  it('renders the 228-model selector preview from the bundled snapshot, every request local', async () => {
-    server = await startServer(await offline());
+  it('renders the 228-model selector preview from the bundled snapshot, every request local, whatever CORS_ORIGINS allows', async () => {
+    // Same origin: a CORS allow-list that does not name the server itself changes nothing for the console.
+    server = await startServer({ ...(await offline()), CORS_ORIGINS: 'https://app.example.com' });
     const listening = server.logs.find((line) => line.includes('"llm-catalogue listening"'))!;
     expect(JSON.parse(listening)).toMatchObject({ console: `${server.url}/console` });
     const chromium = await launchChromium();
@@ -32,6 +33,7 @@ describe('the compiled server serves the console offline', () => {
       await page.goto(`${server.url}/console`, { waitUntil: 'load' });
       await page.waitForFunction(() => document.querySelectorAll('[role=option]').length > 1, { timeout: 20_000 });
       expect(await page.$$eval('[role=option]:not([data-source=AUTO])', (rows) => rows.length)).toBe(228);
+      await page.waitForSelector('.live-live');
       expect(seen.requests.filter((url) => !isLocal(url))).toEqual([]);
       expect(seen.problems).toEqual([]);
     } finally {

@@ -444,3 +444,46 @@ describe('the console with the default per-client budget', () => {
     await page.close();
   }, 60_000);
 });
+
+describe('the console when the server says it is busy', () => {
+  let server: ConsoleServer;
+  let chromium: Awaited<ReturnType<typeof launchChromium>>;
+
+  beforeAll(async () => {
+    // 600 points per 10 s window: a visit fits, a visit plus a few of the largest queries does not.
+    server = await startConsoleServer({ limits: { pointsPerSecond: 60 } });
+    chromium = await launchChromium();
+  }, 90_000);
+
+  afterAll(async () => {
+    await chromium?.close();
+    await server?.close();
+  });
+
+  it("says so when a read is refused, and reads again after the server's Retry-After, by itself", async () => {
+    const page = await chromium.browser.newPage();
+    const seen = watch(page);
+    await page.goto(`${server.base}/console`, { waitUntil: 'load' });
+    await page.waitForFunction(() => document.querySelectorAll('[role=option]').length > 100 && document.querySelector('.live-live') !== null, { timeout: 20_000 });
+
+    // Another client on the same address spends the rest of the window (and more)...
+    const heavy = 'query ($s: String) { llmConfigs(filter: { search: $s }) { id name description provider modelName tier contextLength rpm tpm seoSlug seoTitle seoDescription systemInstructions qualityScore qualityScoreStatic qualityScoreHealth healthGated anonymousEnabled routerPoolEligible quotaReserveTokens supportsTools supportsImageInput autoPinTier source pricing { prompt completion } health { score gated bestUptimePct okEndpointCount endpointCount checkedAt } } }';
+    for (let i = 0; i < 8; i += 1) await server.graphql(heavy, { s: `x${i}` }).catch(() => undefined);
+    // ...when a new version is served: the page's read of it is refused.
+    server.serveList('models-2025-12-02.json');
+    expect((await server.test.catalogue.refresh({ trigger: 'admin' })).kind).toBe('accepted');
+    await page.waitForSelector('p.error[role=alert]', { timeout: 10_000 });
+    expect(await page.$eval('p.error[role=alert]', (element) => element.textContent)).toMatch(/^Could not load the catalogue: .+/);
+
+    // Retried after Retry-After, without a reload: the new version's list arrives and the message goes.
+    const { catalogue } = await server.graphql<Status>(STATUS_QUERY).catch(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 10_500));
+      return server.graphql<Status>(STATUS_QUERY);
+    });
+    await page.waitForFunction((total) => document.querySelectorAll('[role=option]:not([data-source=AUTO])').length === total && !document.querySelector('p.error[role=alert]'), { timeout: 25_000 }, catalogue.counts.total);
+    // The browser reports each refused request (429) as a console error; nothing else may fail.
+    expect(seen.problems.filter((problem) => !problem.includes('status of 429'))).toEqual([]);
+    expect(seen.problems.length).toBeGreaterThan(0);
+    await page.close();
+  }, 60_000);
+});
