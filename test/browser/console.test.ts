@@ -373,7 +373,8 @@ describe('the console in Chromium with no internet', () => {
       await page.click('button.primary');
       await page.type('input[name=admin-token]', CONSOLE_ADMIN_TOKEN);
       await page.keyboard.press('Enter');
-      await page.waitForSelector('[data-field=refresh-result][data-result=UpstreamUnavailableError]', { timeout: 20_000 });
+      await page.waitForSelector('[data-field=refresh-result]', { timeout: 20_000 });
+      expect(await page.$eval('[data-field=refresh-result]', (element) => `${(element as HTMLElement).dataset.result}: ${element.textContent}`)).toMatch(/^UpstreamUnavailableError: /);
       expect(await text(page, '[data-field=refresh-result]')).toMatch(/^Not refreshed: OpenRouter is unavailable \(http-status, HTTP 503, retry after 30 s\)\. .+ The previous catalogue is still served\.$/);
       await page.keyboard.press('Escape');
       await page.waitForFunction(() => document.querySelector('[data-field=refresh-outcome]')?.textContent?.startsWith('UPSTREAM_UNAVAILABLE'));
@@ -394,7 +395,8 @@ describe('the console in Chromium with no internet', () => {
     await page.click('button.primary');
     await page.type('input[name=admin-token]', CONSOLE_ADMIN_TOKEN);
     await page.keyboard.press('Enter');
-    await page.waitForSelector('[data-field=refresh-result][data-result=RefreshRejectedError]', { timeout: 20_000 });
+    await page.waitForSelector('[data-field=refresh-result]', { timeout: 20_000 });
+    expect(await page.$eval('[data-field=refresh-result]', (element) => `${(element as HTMLElement).dataset.result}: ${element.textContent}`)).toMatch(/^RefreshRejectedError: /);
     expect(await text(page, '[data-field=refresh-result]')).toMatch(new RegExp(`^Not refreshed: the SHRUNK guard refused the fetched list \\(2 OpenRouter configs fetched, ${before.catalogue.counts.openRouter} served now\\)\\. .+ The previous catalogue is still served\\.$`));
     expect((await status()).catalogue.version).toBe(before.catalogue.version);
 

@@ -34,13 +34,12 @@ export function compact(document: { toString(): string }): string {
 export interface RequestOptions {
   /** The admin token, sent as `Authorization: Bearer` (only the refresh mutation needs it). */
   readonly token?: string;
-  readonly signal?: AbortSignal;
 }
 
 /**
  * Runs one operation with POST and JSON, as browser GraphQL clients do. The first GraphQL error, a
  * busy server (429/503 with Retry-After) or an unreachable one become an ApiError with a message a
- * person can act on; an abort is passed through as it is.
+ * person can act on.
  */
 export async function request<TResult, TVariables>(document: TypedDocumentString<TResult, TVariables>, variables: TVariables, options: RequestOptions = {}): Promise<TResult> {
   const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json;q=0.9' };
@@ -53,10 +52,8 @@ export async function request<TResult, TVariables>(document: TypedDocumentString
       body: JSON.stringify({ query: compact(document), variables }),
       // The token is a header the page sets; no cookie is ever involved.
       credentials: 'omit',
-      ...(options.signal ? { signal: options.signal } : {}),
     });
   } catch (error) {
-    if (options.signal?.aborted) throw error;
     throw new ApiError(`The server cannot be reached (${error instanceof Error ? error.message : String(error)}).`);
   }
   let body: GraphQLBody<TResult> | null = null;

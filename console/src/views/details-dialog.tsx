@@ -113,16 +113,17 @@ export function DetailsDialog({ id, onClose }: { id: number | null; onClose: () 
 
   useEffect(() => {
     if (id === null) return;
-    const controller = new AbortController();
+    // A closed or replaced dialog ignores its answer (see use-changes.ts for why it is not aborted).
+    let current = true;
     opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     setState({ id, config: null, error: null });
     if (!dialog.current?.open) dialog.current?.showModal();
-    request(ConsoleConfigDetailsDocument, { id }, { signal: controller.signal })
-      .then((answer) => setState({ id, config: answer.llmConfig ?? null, error: answer.llmConfig ? null : `No config has id ${id} in the served catalogue (it may have just been removed).` }))
-      .catch((error: unknown) => {
-        if (!controller.signal.aborted) setState({ id, config: null, error: error instanceof ApiError ? error.message : String(error) });
-      });
-    return () => controller.abort();
+    request(ConsoleConfigDetailsDocument, { id })
+      .then((answer) => current && setState({ id, config: answer.llmConfig ?? null, error: answer.llmConfig ? null : `No config has id ${id} in the served catalogue (it may have just been removed).` }))
+      .catch((error: unknown) => current && setState({ id, config: null, error: error instanceof ApiError ? error.message : String(error) }));
+    return () => {
+      current = false;
+    };
   }, [id]);
 
   const closed = () => {

@@ -15,21 +15,24 @@ export function useChanges(version: number | null): { changes: readonly ChangeEn
   const [error, setError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
-    const controller = new AbortController();
+    // A newer version's read supersedes this one: its answer is ignored, not its request aborted (the
+    // server has done the work by then, and an aborted request reads as a failure in the browser).
+    let current = true;
     let retry: ReturnType<typeof setTimeout> | null = null;
-    request(ConsoleChangesDocument, { last: CHANGES_SHOWN }, { signal: controller.signal })
+    request(ConsoleChangesDocument, { last: CHANGES_SHOWN })
       .then((answer) => {
+        if (!current) return;
         setChanges(answer.catalogueChanges);
         setError(null);
       })
       .catch((failure: unknown) => {
-        if (controller.signal.aborted) return;
+        if (!current) return;
         setError(failure instanceof Error ? failure.message : String(failure));
         const delay = retryDelayMs(failure);
         if (delay !== null) retry = setTimeout(() => setAttempt((n) => n + 1), delay);
       });
     return () => {
-      controller.abort();
+      current = false;
       if (retry !== null) clearTimeout(retry);
     };
   }, [version, attempt]);
