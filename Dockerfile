@@ -1,14 +1,16 @@
 # syntax=docker/dockerfile:1
 # llm-catalogue: two stages. `npm run check:container` runs the same commands without Docker (see README).
 
-# Build: every dependency, then the TypeScript compiler turns src/ into dist/.
+# Build: every dependency, then the TypeScript compiler turns src/ into dist/ and esbuild bundles the
+# console page (console/) into dist/console/.
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN --mount=type=cache,target=/root/.npm npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
-COPY scripts/build.mjs scripts/
+COPY scripts/build.mjs scripts/build-console.mjs scripts/
 COPY src/ src/
+COPY console/ console/
 RUN npm run build
 
 # Runtime: production dependencies, the compiled code and the bundled snapshot; no compiler, no tsx.

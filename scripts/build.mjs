@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Compiles src/ to dist/ with tsc (type-checked, with source maps). Plain JavaScript on purpose: it
-// runs before anything is compiled, with nothing but Node and the TypeScript package.
+// Compiles src/ to dist/ with tsc (type-checked, with source maps), and bundles the console page
+// (console/) into dist/console/ with esbuild (scripts/build-console.mjs). Plain JavaScript on purpose:
+// it runs before anything is compiled, with nothing but Node and the TypeScript and esbuild packages.
 //
 //   node scripts/build.mjs             clean build
 //   node scripts/build.mjs --if-stale  build only when dist/ is missing or older than its inputs
@@ -11,13 +12,14 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { buildConsole } from './build-console.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = join(ROOT, 'dist');
 const STAMP = join(DIST, '.build-stamp.json');
 /** What dist/ is made from. Directories count too: deleting or renaming a file changes its directory's mtime. */
-const INPUTS = ['src', 'tsconfig.json', 'tsconfig.build.json'];
+const INPUTS = ['src', 'console', 'tsconfig.json', 'tsconfig.build.json', 'scripts/build-console.mjs'];
 
 function newestMtimeMs(path) {
   const stat = statSync(path);
@@ -40,13 +42,15 @@ function staleness() {
   return newest > stamp.startedAt ? 'sources changed since the last build' : null;
 }
 
-function build(reason) {
+async function build(reason) {
   const require = createRequire(import.meta.url);
   let tsc;
+  let esbuild;
   try {
     tsc = require.resolve('typescript/bin/tsc');
+    esbuild = await import(pathToFileURL(require.resolve('esbuild')).href);
   } catch {
-    process.stderr.write(`llm-catalogue: cannot build dist/ (${reason}): TypeScript is not installed; run \`npm install\` (with dev dependencies), then \`npm run build\`\n`);
+    process.stderr.write(`llm-catalogue: cannot build dist/ (${reason}): TypeScript or esbuild is not installed; run \`npm install\` (with dev dependencies), then \`npm run build\`\n`);
     process.exit(1);
   }
   process.stderr.write(`llm-catalogue: building dist/ (${reason})\n`);
@@ -58,6 +62,13 @@ function build(reason) {
     process.stderr.write('llm-catalogue: build failed (see the errors above)\n');
     process.exit(result.status ?? 1);
   }
+  try {
+    await buildConsole(ROOT, DIST, esbuild);
+  } catch (error) {
+    // esbuild has printed the errors with their files and lines; no stamp, as above.
+    process.stderr.write(`llm-catalogue: console build failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`);
+    process.exit(1);
+  }
   writeFileSync(STAMP, `${JSON.stringify({ startedAt })}\n`);
   process.stderr.write(`llm-catalogue: built dist/ in ${((Date.now() - startedAt) / 1000).toFixed(1)} s\n`);
 }
@@ -68,7 +79,7 @@ if (process.argv.includes('--check')) {
   process.exit(reason === null ? 0 : 1);
 } else if (process.argv.includes('--if-stale')) {
   const reason = staleness();
-  if (reason !== null) build(reason);
+  if (reason !== null) await build(reason);
 } else {
-  build('requested');
+  await build('requested');
 }

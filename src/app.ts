@@ -8,6 +8,7 @@ import { createAdminGate } from './http/admin-auth.js';
 import { clientAddress, type NodeServerContext } from './http/client-address.js';
 import { createClientLimits, DEFAULT_HTTP_LIMITS, type HttpLimits } from './http/client-limits.js';
 import { useCompiledQueries } from './http/compiled-queries.js';
+import { useConsole, type ConsoleSite } from './http/console.js';
 import { corsOptions, varyPlugin, type CorsOrigins } from './http/cors.js';
 import { createGraphiQLPage } from './http/graphiql.js';
 import { useQueryCost } from './http/query-cost.js';
@@ -46,6 +47,8 @@ export interface AppDeps {
   readonly limits?: Partial<HttpLimits>;
   /** Where HTTP request metrics are registered (served by the metrics server); none without it. */
   readonly metricsRegistry?: Registry | null;
+  /** The console page served under /console (`CONSOLE`); none without it. */
+  readonly console?: ConsoleSite | null;
 }
 
 export interface App {
@@ -117,6 +120,7 @@ export function createApp(deps: AppDeps): App {
     useAccessLog({ logger, isCacheHit: servedFromResponseCache, requestBody: bodyText, clientAddress: (request, serverContext) => clientAddress(serverContext as NodeServerContext, request, limits.trustedProxyHops) }),
     ...(deps.metricsRegistry ? [useHttpMetrics({ registry: deps.metricsRegistry, isCacheHit: servedFromResponseCache, requestBody: bodyText })] : []),
     clientLimits.plugin,
+    ...(deps.console ? [useConsole(deps.console)] : []),
     // Reads POST bodies (bounded) before the response cache keys on them.
     body.read,
     // Its replay hook answers repeated requests here, before the plugins below run for them.

@@ -57,6 +57,8 @@ const envSchema = z.object({
   ADMIN_TOKEN: adminToken,
   DATA_DIR: z.string().min(1).default('./data'),
   GRAPHIQL: booleanFlag.default(true),
+  // The console page at /console (built into dist/console/ by `npm run build`).
+  CONSOLE: booleanFlag.default(true),
   REFRESH_INTERVAL_HOURS: z.coerce.number().min(0).optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   REDIS_URL: optionalNonEmpty,

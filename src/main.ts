@@ -5,6 +5,7 @@ import { Agent } from 'undici';
 import { createApp } from './app.js';
 import { createCatalogue } from './catalogue/catalogue.js';
 import { openRouterUpstream } from './catalogue/upstream.js';
+import { CONSOLE_PATH, ConsoleNotBuiltError, loadConsoleSite, type ConsoleSite } from './http/console.js';
 import { createHttpServer } from './http/server.js';
 import { loadOperatorConfig, OperatorConfigError } from './config/operator-config.js';
 import { EnvError, parseEnv, type Env } from './env.js';
@@ -18,6 +19,8 @@ import { RedisReplication, redisReplication } from './replication/redis-replicat
 import { stopRefreshing } from './stop-refreshing.js';
 
 const BUNDLED_MODELS = fileURLToPath(new URL('../assets/openrouter-models.json', import.meta.url));
+/** Where `npm run build` puts the console page, next to the compiled server. */
+const CONSOLE_DIR = fileURLToPath(new URL('./console/', import.meta.url));
 
 /**
  * The process entry point: reads the environment and operator file, composes the catalogue over a
@@ -53,6 +56,13 @@ async function main(): Promise<void> {
       process.exit(0);
     },
   });
+  let consoleSite: ConsoleSite | null = null;
+  try {
+    consoleSite = env.CONSOLE ? loadConsoleSite(CONSOLE_DIR) : null;
+  } catch (error) {
+    if (error instanceof ConsoleNotBuiltError) fail(error.message);
+    throw error;
+  }
   for (const warning of operator.warnings) logger.warn(warning);
   if (env.ADMIN_TOKEN === undefined) logger.warn('ADMIN_TOKEN is not set: refreshCatalogue is refused for everyone');
 
@@ -81,6 +91,7 @@ async function main(): Promise<void> {
     corsOrigins: env.CORS_ORIGINS,
     limits: { pointsPerSecond: env.RATE_LIMIT_POINTS_PER_SECOND, maxConcurrentExecutions: env.MAX_CONCURRENT_EXECUTIONS, trustedProxyHops: env.TRUST_PROXY_HOPS },
     metricsRegistry: metrics?.registry ?? null,
+    console: consoleSite,
   });
   const server = createHttpServer(app);
   await catalogue.start();
@@ -93,7 +104,7 @@ async function main(): Promise<void> {
         )
       : null;
   if (metricsServer) logger.info('metrics listening', { url: urlOf(metricsServer, metricsHost, '/metrics') });
-  logger.info('llm-catalogue listening', { url: urlOf(server, env.HOST, '/graphql'), graphiql: env.GRAPHIQL });
+  logger.info('llm-catalogue listening', { url: urlOf(server, env.HOST, '/graphql'), graphiql: env.GRAPHIQL, console: consoleSite ? urlOf(server, env.HOST, CONSOLE_PATH) : null });
 
   shutdown = async (signal: string): Promise<void> => {
     shuttingDown = true;

@@ -68,7 +68,8 @@ export function createGraphiQLPage(): GraphiQLPage {
   };
   const plugin: Plugin = {
     onResponse({ response }) {
-      if (html !== null && (response.headers.get('content-type') ?? '').startsWith('text/html')) {
+      // A page that brings its own policy (the console) keeps it.
+      if (html !== null && (response.headers.get('content-type') ?? '').startsWith('text/html') && !response.headers.has('content-security-policy')) {
         response.headers.set('content-security-policy', policy);
         response.headers.set('x-content-type-options', 'nosniff');
       }

@@ -4,7 +4,7 @@ import stableStringify from 'fast-json-stable-stringify';
 import { useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import { BoundedResultCache } from './bounded-result-cache.js';
 import { bodyText, originalRequest } from './request-body.js';
-import { splitUrl } from './url.js';
+import { pathOf, splitUrl } from './url.js';
 
 /**
  * Anonymous query results, cached by `@graphql-yoga/plugin-response-cache`, which decides what may be
@@ -180,6 +180,8 @@ export function createResponseCache(options: ResponseCacheOptions): CatalogueRes
 
   const cacheHeaders: Plugin = {
     onResponse({ request, response }) {
+      // GraphQL answers only: other paths (the console's files) set their own caching headers.
+      if (pathOf(request.url) !== options.endpoint) return;
       const key = keyOfRequest.get(request);
       const cacheable = response.status === 304 || (response.status === 200 && (servedFromCache.has(request) || (key !== undefined && cache.entry(key) !== undefined)));
       // The library echoes If-None-Match as the ETag of a 304; for a list or a weak form, name the validator that matched.

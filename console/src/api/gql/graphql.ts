@@ -1,0 +1,557 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Preference class for Auto (Fastest) pinning: A is preferred whenever any A candidate exists. */
+export type AutoPinTier =
+  /** Operator-curated config. */
+  | 'A'
+  /** OpenRouter premium model. */
+  | 'B'
+  /** OpenRouter free model. */
+  | 'C';
+
+/** Where the OpenRouter part of the served catalogue came from. */
+export type CatalogueOrigin =
+  /** The OpenRouter snapshot shipped with the server (no live or saved catalogue yet). */
+  | 'BUNDLED_SNAPSHOT'
+  /** Fetched from OpenRouter by this server. */
+  | 'LIVE'
+  /** Operator configs only: the OpenRouter integration is disabled. */
+  | 'OPERATOR_ONLY'
+  /** The last-good catalogue saved by an earlier run (OpenRouter not reached yet). */
+  | 'PERSISTED'
+  /** Published by another replica through Redis. */
+  | 'SHARED';
+
+/** Where a config comes from. */
+export type ConfigSource =
+  /** The virtual "Auto (Fastest)" entry (id 0). */
+  | 'AUTO'
+  /** Generated from OpenRouter's public model list. */
+  | 'OPENROUTER'
+  /** Curated by the operator in the catalogue YAML (`global_llm_configs`). */
+  | 'OPERATOR_YAML';
+
+/** Why live health took a model out of Auto selection. */
+export type GateReason =
+  /** OpenRouter lists no endpoint for the model. */
+  | 'NO_ENDPOINTS'
+  /** No endpoint has status 0 (OK). */
+  | 'NO_OK_ENDPOINT'
+  /** No endpoint reports any uptime. */
+  | 'NO_UPTIME_DATA'
+  /** The best uptime is below 90%. */
+  | 'UPTIME_BELOW_THRESHOLD';
+
+/** A safety check on a fetched model list. */
+export type RefreshGuard =
+  /** The list kept no OpenRouter model. */
+  | 'EMPTY'
+  /** The list kept implausibly many more models than are served (more than `max_growth_factor` times as many). */
+  | 'GROWN'
+  /** More than `max_malformed_fraction` of the model objects were malformed: the upstream is likely broken. */
+  | 'MALFORMED'
+  /** The list kept far fewer models than are served (more than `max_shrink_fraction` fewer). */
+  | 'SHRUNK';
+
+/** How a refresh ended. */
+export type RefreshOutcome =
+  /** A new catalogue version is being served. */
+  | 'ACCEPTED'
+  /** The fetched list was empty or shrank too much; the previous catalogue is still served. */
+  | 'REJECTED_BY_GUARD'
+  /** OpenRouter could not be reached or sent an unusable answer; the previous catalogue is still served. */
+  | 'UPSTREAM_UNAVAILABLE';
+
+/** What started a refresh. */
+export type RefreshTrigger =
+  /** The `refreshCatalogue` mutation. */
+  | 'ADMIN'
+  /** A retry after a failed refresh. */
+  | 'RETRY'
+  /** The first refresh after the server started. */
+  | 'STARTUP'
+  /** The periodic background refresh. */
+  | 'TIMER';
+
+/** Billing tier of a model. */
+export type Tier =
+  /** Free to use (OpenRouter: a `:free` id or zero prompt and completion prices). */
+  | 'FREE'
+  /** Paid; counts against premium quotas. */
+  | 'PREMIUM';
+
+export type AutoCandidateFragment = { id: number, name: string, modelName: string, tier: Tier, autoPinTier: AutoPinTier, qualityScore: number };
+
+export type ConsoleAutoPickQueryVariables = Exact<{
+  threadId: string | number;
+  premiumEligible: boolean;
+  excludeIds?: Array<number> | number | null | undefined;
+}>;
+
+
+export type ConsoleAutoPickQuery = { autoPick: { candidateCount: number, tierLocked: boolean, index: number, reason: string, chosen: { id: number, name: string, modelName: string, tier: Tier, autoPinTier: AutoPinTier, qualityScore: number }, pool: Array<{ id: number, name: string, modelName: string, tier: Tier, autoPinTier: AutoPinTier, qualityScore: number }> } | null };
+
+export type ConsoleCatalogueQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleCatalogueQuery = { catalogue: { ready: boolean, version: number | null, etag: string | null, origin: CatalogueOrigin | null, fetchedAt: string | null, refreshedAt: string | null, enrichedAt: string | null, counts: { total: number, free: number, premium: number, gated: number, openRouter: number, operatorYaml: number } | null, lastRefresh: { outcome: RefreshOutcome, trigger: RefreshTrigger, message: string, forced: boolean, malformedCount: number, startedAt: string, finishedAt: string, nextAttemptAt: string | null } | null }, llmConfigs: Array<{ id: number, name: string, modelName: string, provider: string, source: ConfigSource, tier: Tier, contextLength: number | null, supportsTools: boolean, supportsImageInput: boolean, qualityScore: number, healthGated: boolean, pricing: { prompt: number | null, completion: number | null }, health: { score: number | null, gateReason: GateReason | null, bestUptimePct: number | null, okEndpointCount: number, endpointCount: number, checkedAt: string } | null }> };
+
+export type ConsoleStatusFragment = { ready: boolean, version: number | null, etag: string | null, origin: CatalogueOrigin | null, fetchedAt: string | null, refreshedAt: string | null, enrichedAt: string | null, counts: { total: number, free: number, premium: number, gated: number, openRouter: number, operatorYaml: number } | null, lastRefresh: { outcome: RefreshOutcome, trigger: RefreshTrigger, message: string, forced: boolean, malformedCount: number, startedAt: string, finishedAt: string, nextAttemptAt: string | null } | null };
+
+export type SelectorEntryFragment = { id: number, name: string, modelName: string, provider: string, source: ConfigSource, tier: Tier, contextLength: number | null, supportsTools: boolean, supportsImageInput: boolean, qualityScore: number, healthGated: boolean, pricing: { prompt: number | null, completion: number | null }, health: { score: number | null, gateReason: GateReason | null, bestUptimePct: number | null, okEndpointCount: number, endpointCount: number, checkedAt: string } | null };
+
+export type ChangeEntryFragment = { at: string, fromVersion: number | null, toVersion: number, added: Array<{ name: string }>, removed: Array<{ name: string }>, repriced: Array<{ modelName: string, promptBefore: number | null, promptAfter: number | null, completionBefore: number | null, completionAfter: number | null }>, tierFlips: Array<{ modelName: string, from: Tier, to: Tier }>, newlyGated: Array<{ name: string }>, newlyUngated: Array<{ name: string }> };
+
+export type ConsoleChangesQueryVariables = Exact<{
+  last: number;
+}>;
+
+
+export type ConsoleChangesQuery = { catalogueChanges: Array<{ at: string, fromVersion: number | null, toVersion: number, added: Array<{ name: string }>, removed: Array<{ name: string }>, repriced: Array<{ modelName: string, promptBefore: number | null, promptAfter: number | null, completionBefore: number | null, completionAfter: number | null }>, tierFlips: Array<{ modelName: string, from: Tier, to: Tier }>, newlyGated: Array<{ name: string }>, newlyUngated: Array<{ name: string }> }> };
+
+export type ConsoleCatalogueUpdatedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleCatalogueUpdatedSubscription = { catalogueUpdated: { ready: boolean, version: number | null, etag: string | null, origin: CatalogueOrigin | null, fetchedAt: string | null, refreshedAt: string | null, enrichedAt: string | null, counts: { total: number, free: number, premium: number, gated: number, openRouter: number, operatorYaml: number } | null, lastRefresh: { outcome: RefreshOutcome, trigger: RefreshTrigger, message: string, forced: boolean, malformedCount: number, startedAt: string, finishedAt: string, nextAttemptAt: string | null } | null } };
+
+export type ConsoleConfigDetailsQueryVariables = Exact<{
+  id: number;
+}>;
+
+
+export type ConsoleConfigDetailsQuery = { llmConfig: { description: string, autoPinTier: AutoPinTier, routerPoolEligible: boolean, anonymousEnabled: boolean, rpm: number | null, tpm: number | null, qualityScoreStatic: number, qualityScoreHealth: number | null, litellmParams: unknown, id: number, name: string, modelName: string, provider: string, source: ConfigSource, tier: Tier, contextLength: number | null, supportsTools: boolean, supportsImageInput: boolean, qualityScore: number, healthGated: boolean, scoreBreakdown: { prestige: number, recency: number, priceBand: number, context: number, capabilities: number, operatorBonus: number, penalty: number, staticTotal: number, health: number | null, healthWeight: number, qualityScore: number }, health: { score: number | null, gated: boolean, gateReason: GateReason | null, bestUptimePct: number | null, uptimeWindow: string | null, freshnessPct: number | null, freshnessWindow: string | null, okEndpointCount: number, endpointCount: number, checkedAt: string, fromCache: boolean } | null, pricing: { prompt: number | null, completion: number | null } } | null };
+
+export type ConsoleRefreshCatalogueMutationVariables = Exact<{
+  force: boolean;
+}>;
+
+
+export type ConsoleRefreshCatalogueMutation = { refreshCatalogue:
+    | { __typename: 'RefreshCatalogueSuccess', catalogue: { ready: boolean, version: number | null, etag: string | null, origin: CatalogueOrigin | null, fetchedAt: string | null, refreshedAt: string | null, enrichedAt: string | null, counts: { total: number, free: number, premium: number, gated: number, openRouter: number, operatorYaml: number } | null, lastRefresh: { outcome: RefreshOutcome, trigger: RefreshTrigger, message: string, forced: boolean, malformedCount: number, startedAt: string, finishedAt: string, nextAttemptAt: string | null } | null }, change: { at: string, fromVersion: number | null, toVersion: number, added: Array<{ name: string }>, removed: Array<{ name: string }>, repriced: Array<{ modelName: string, promptBefore: number | null, promptAfter: number | null, completionBefore: number | null, completionAfter: number | null }>, tierFlips: Array<{ modelName: string, from: Tier, to: Tier }>, newlyGated: Array<{ name: string }>, newlyUngated: Array<{ name: string }> } }
+    | { __typename: 'RefreshRejectedError', message: string, guard: RefreshGuard, fetchedCount: number, currentCount: number }
+    | { __typename: 'UpstreamUnavailableError', message: string, failureKind: string, status: number | null, retryAfterSeconds: number | null }
+   };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const AutoCandidateFragmentDoc = new TypedDocumentString(`
+    fragment AutoCandidate on LlmConfig {
+  id
+  name
+  modelName
+  tier
+  autoPinTier
+  qualityScore
+}
+    `, {"fragmentName":"AutoCandidate"}) as unknown as TypedDocumentString<AutoCandidateFragment, unknown>;
+export const ConsoleStatusFragmentDoc = new TypedDocumentString(`
+    fragment ConsoleStatus on CatalogueStatus {
+  ready
+  version
+  etag
+  origin
+  fetchedAt
+  refreshedAt
+  enrichedAt
+  counts {
+    total
+    free
+    premium
+    gated
+    openRouter
+    operatorYaml
+  }
+  lastRefresh {
+    outcome
+    trigger
+    message
+    forced
+    malformedCount
+    startedAt
+    finishedAt
+    nextAttemptAt
+  }
+}
+    `, {"fragmentName":"ConsoleStatus"}) as unknown as TypedDocumentString<ConsoleStatusFragment, unknown>;
+export const SelectorEntryFragmentDoc = new TypedDocumentString(`
+    fragment SelectorEntry on LlmConfig {
+  id
+  name
+  modelName
+  provider
+  source
+  tier
+  contextLength
+  pricing {
+    prompt
+    completion
+  }
+  supportsTools
+  supportsImageInput
+  qualityScore
+  healthGated
+  health {
+    score
+    gateReason
+    bestUptimePct
+    okEndpointCount
+    endpointCount
+    checkedAt
+  }
+}
+    `, {"fragmentName":"SelectorEntry"}) as unknown as TypedDocumentString<SelectorEntryFragment, unknown>;
+export const ChangeEntryFragmentDoc = new TypedDocumentString(`
+    fragment ChangeEntry on CatalogueChange {
+  at
+  fromVersion
+  toVersion
+  added {
+    name
+  }
+  removed {
+    name
+  }
+  repriced {
+    modelName
+    promptBefore
+    promptAfter
+    completionBefore
+    completionAfter
+  }
+  tierFlips {
+    modelName
+    from
+    to
+  }
+  newlyGated {
+    name
+  }
+  newlyUngated {
+    name
+  }
+}
+    `, {"fragmentName":"ChangeEntry"}) as unknown as TypedDocumentString<ChangeEntryFragment, unknown>;
+export const ConsoleAutoPickDocument = new TypedDocumentString(`
+    query ConsoleAutoPick($threadId: ID!, $premiumEligible: Boolean!, $excludeIds: [Int!]) {
+  autoPick(
+    threadId: $threadId
+    premiumEligible: $premiumEligible
+    excludeIds: $excludeIds
+  ) {
+    candidateCount
+    tierLocked
+    index
+    reason
+    chosen {
+      ...AutoCandidate
+    }
+    pool {
+      ...AutoCandidate
+    }
+  }
+}
+    fragment AutoCandidate on LlmConfig {
+  id
+  name
+  modelName
+  tier
+  autoPinTier
+  qualityScore
+}`) as unknown as TypedDocumentString<ConsoleAutoPickQuery, ConsoleAutoPickQueryVariables>;
+export const ConsoleCatalogueDocument = new TypedDocumentString(`
+    query ConsoleCatalogue {
+  catalogue {
+    ...ConsoleStatus
+  }
+  llmConfigs(includeAuto: true, orderBy: QUALITY_DESC) {
+    ...SelectorEntry
+  }
+}
+    fragment ConsoleStatus on CatalogueStatus {
+  ready
+  version
+  etag
+  origin
+  fetchedAt
+  refreshedAt
+  enrichedAt
+  counts {
+    total
+    free
+    premium
+    gated
+    openRouter
+    operatorYaml
+  }
+  lastRefresh {
+    outcome
+    trigger
+    message
+    forced
+    malformedCount
+    startedAt
+    finishedAt
+    nextAttemptAt
+  }
+}
+fragment SelectorEntry on LlmConfig {
+  id
+  name
+  modelName
+  provider
+  source
+  tier
+  contextLength
+  pricing {
+    prompt
+    completion
+  }
+  supportsTools
+  supportsImageInput
+  qualityScore
+  healthGated
+  health {
+    score
+    gateReason
+    bestUptimePct
+    okEndpointCount
+    endpointCount
+    checkedAt
+  }
+}`) as unknown as TypedDocumentString<ConsoleCatalogueQuery, ConsoleCatalogueQueryVariables>;
+export const ConsoleChangesDocument = new TypedDocumentString(`
+    query ConsoleChanges($last: Int!) {
+  catalogueChanges(last: $last) {
+    ...ChangeEntry
+  }
+}
+    fragment ChangeEntry on CatalogueChange {
+  at
+  fromVersion
+  toVersion
+  added {
+    name
+  }
+  removed {
+    name
+  }
+  repriced {
+    modelName
+    promptBefore
+    promptAfter
+    completionBefore
+    completionAfter
+  }
+  tierFlips {
+    modelName
+    from
+    to
+  }
+  newlyGated {
+    name
+  }
+  newlyUngated {
+    name
+  }
+}`) as unknown as TypedDocumentString<ConsoleChangesQuery, ConsoleChangesQueryVariables>;
+export const ConsoleCatalogueUpdatedDocument = new TypedDocumentString(`
+    subscription ConsoleCatalogueUpdated {
+  catalogueUpdated {
+    ...ConsoleStatus
+  }
+}
+    fragment ConsoleStatus on CatalogueStatus {
+  ready
+  version
+  etag
+  origin
+  fetchedAt
+  refreshedAt
+  enrichedAt
+  counts {
+    total
+    free
+    premium
+    gated
+    openRouter
+    operatorYaml
+  }
+  lastRefresh {
+    outcome
+    trigger
+    message
+    forced
+    malformedCount
+    startedAt
+    finishedAt
+    nextAttemptAt
+  }
+}`) as unknown as TypedDocumentString<ConsoleCatalogueUpdatedSubscription, ConsoleCatalogueUpdatedSubscriptionVariables>;
+export const ConsoleConfigDetailsDocument = new TypedDocumentString(`
+    query ConsoleConfigDetails($id: Int!) {
+  llmConfig(id: $id) {
+    ...SelectorEntry
+    description
+    autoPinTier
+    routerPoolEligible
+    anonymousEnabled
+    rpm
+    tpm
+    qualityScoreStatic
+    qualityScoreHealth
+    scoreBreakdown {
+      prestige
+      recency
+      priceBand
+      context
+      capabilities
+      operatorBonus
+      penalty
+      staticTotal
+      health
+      healthWeight
+      qualityScore
+    }
+    health {
+      score
+      gated
+      gateReason
+      bestUptimePct
+      uptimeWindow
+      freshnessPct
+      freshnessWindow
+      okEndpointCount
+      endpointCount
+      checkedAt
+      fromCache
+    }
+    litellmParams
+  }
+}
+    fragment SelectorEntry on LlmConfig {
+  id
+  name
+  modelName
+  provider
+  source
+  tier
+  contextLength
+  pricing {
+    prompt
+    completion
+  }
+  supportsTools
+  supportsImageInput
+  qualityScore
+  healthGated
+  health {
+    score
+    gateReason
+    bestUptimePct
+    okEndpointCount
+    endpointCount
+    checkedAt
+  }
+}`) as unknown as TypedDocumentString<ConsoleConfigDetailsQuery, ConsoleConfigDetailsQueryVariables>;
+export const ConsoleRefreshCatalogueDocument = new TypedDocumentString(`
+    mutation ConsoleRefreshCatalogue($force: Boolean!) {
+  refreshCatalogue(force: $force) {
+    __typename
+    ... on RefreshCatalogueSuccess {
+      catalogue {
+        ...ConsoleStatus
+      }
+      change {
+        ...ChangeEntry
+      }
+    }
+    ... on RefreshRejectedError {
+      message
+      guard
+      fetchedCount
+      currentCount
+    }
+    ... on UpstreamUnavailableError {
+      message
+      failureKind
+      status
+      retryAfterSeconds
+    }
+  }
+}
+    fragment ConsoleStatus on CatalogueStatus {
+  ready
+  version
+  etag
+  origin
+  fetchedAt
+  refreshedAt
+  enrichedAt
+  counts {
+    total
+    free
+    premium
+    gated
+    openRouter
+    operatorYaml
+  }
+  lastRefresh {
+    outcome
+    trigger
+    message
+    forced
+    malformedCount
+    startedAt
+    finishedAt
+    nextAttemptAt
+  }
+}
+fragment ChangeEntry on CatalogueChange {
+  at
+  fromVersion
+  toVersion
+  added {
+    name
+  }
+  removed {
+    name
+  }
+  repriced {
+    modelName
+    promptBefore
+    promptAfter
+    completionBefore
+    completionAfter
+  }
+  tierFlips {
+    modelName
+    from
+    to
+  }
+  newlyGated {
+    name
+  }
+  newlyUngated {
+    name
+  }
+}`) as unknown as TypedDocumentString<ConsoleRefreshCatalogueMutation, ConsoleRefreshCatalogueMutationVariables>;

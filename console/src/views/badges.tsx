@@ -1,0 +1,28 @@
+import type { SelectorEntryFragment } from '../api/gql/graphql';
+import { badgesOf } from '../model/badges';
+import { CAPABILITIES } from '../model/capabilities';
+import { Icon } from './icons';
+
+export function Badges({ config }: { config: SelectorEntryFragment }) {
+  // Rendered even when empty: the list's columns line up by position.
+  const badges = badgesOf(config);
+  return (
+    <span class="badges">
+      {badges.map((badge) => (
+        <span key={badge.id} class={`badge badge-${badge.tone}`} data-badge={badge.id} title={badge.explanation}>
+          {badge.text}
+        </span>
+      ))}
+    </span>
+  );
+}
+
+export function CapabilityIcons({ config }: { config: SelectorEntryFragment }) {
+  return (
+    <span class="capabilities">
+      {CAPABILITIES.filter((capability) => capability.has(config)).map((capability) => (
+        <Icon key={capability.id} name={capability.icon} label={capability.label} />
+      ))}
+    </span>
+  );
+}
