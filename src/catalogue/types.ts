@@ -1,4 +1,8 @@
+import type { DefaultParameters, Modality, ModelBenchmarks } from '../openrouter/model-details.js';
+import type { ReasoningSupport } from './capabilities.js';
+import type { Lifecycle } from './lifecycle.js';
 import type { ModelHealth } from './model-health.js';
+import type { PricingPerMillion } from './pricing.js';
 
 /**
  * The catalogue's domain model. Nothing here knows about GraphQL or HTTP.
@@ -16,11 +20,7 @@ export type ConfigSource = 'yaml' | 'openrouter' | 'auto';
 /** Auto (Fastest) pin tier: A = operator-curated, B = OpenRouter premium, C = OpenRouter free. */
 export type AutoPinTier = 'A' | 'B' | 'C';
 
-/** Prices in USD per million tokens; null when unknown or unparseable. */
-export interface PricingPerMillion {
-  readonly prompt: number | null;
-  readonly completion: number | null;
-}
+export type { PricingPerMillion } from './pricing.js';
 
 /** The parts of a static quality score; they sum (before clamping to 0..100) to the score. */
 export interface StaticScoreBreakdown {
@@ -68,6 +68,36 @@ export interface CatalogueConfig {
   readonly pricing: PricingPerMillion;
   readonly supportsTools: boolean;
   readonly supportsImageInput: boolean;
+  /** How the model reasons; null when it does not (capabilities.ts reads these). */
+  readonly reasoning: ReasoningSupport | null;
+  readonly supportsStructuredOutputs: boolean;
+  readonly supportsWebSearch: boolean;
+  /** The `x` of `x/model` (OpenRouter), without a leading `~`; null for operator configs. */
+  readonly authorSlug: string | null;
+  /** The author's display name where the model name carries one (`Anthropic: Claude …`). */
+  readonly authorName: string | null;
+  readonly canonicalSlug: string | null;
+  readonly huggingFaceId: string | null;
+  readonly inputModalities: readonly Modality[];
+  readonly outputModalities: readonly Modality[];
+  readonly maxCompletionTokens: number | null;
+  /** Unix ms the model was released (OpenRouter's `created`). */
+  readonly releasedAt: number | null;
+  /** `YYYY-MM-DD`. */
+  readonly knowledgeCutoff: string | null;
+  /** Unix ms (00:00 UTC of the day) OpenRouter stops serving the model. */
+  readonly expiresAt: number | null;
+  /** The model name a `~…-latest` alias points at. */
+  readonly aliasTarget: string | null;
+  readonly defaultParameters: DefaultParameters | null;
+  /** Benchmark results as OpenRouter lists them (shared with the model they were read from). */
+  readonly benchmarks: ModelBenchmarks | null;
+  /** Where the model is in its life, as of the clock the config was made at (lifecycle.ts). */
+  readonly lifecycle: Lifecycle;
+  /** Unix ms the model left OpenRouter's list (RETIRED only). */
+  readonly retiredAt: number | null;
+  /** The config that replaces a retired one, when one can be named (retirement.ts). */
+  readonly successorId: number | null;
   readonly qualityScoreStatic: number;
   readonly staticBreakdown: StaticScoreBreakdown;
   /** Blended score: equals the static score until health is known and not gated. */

@@ -3,12 +3,14 @@ import { hasUnprintable, SERVED_INT_MAX } from '../input/served-range.js';
 import { formatPath } from '../input/zod-issues.js';
 import { parseJsonBody, UpstreamError } from './http.js';
 import { forEachDataElement } from './json-envelope.js';
+import { modalities, readModelDetails, type Modality, type ModelDetails } from './model-details.js';
 
 /**
  * Validation of OpenRouter's `GET /api/v1/models` body: a strict envelope (an object with a
  * `data` array, else the whole fetch fails) around lenient items (a model that does not fit is
  * dropped with its reason and never sinks the catalogue). Unknown fields are ignored, and only
  * the fields a rule reads are checked, so OpenRouter adding or reshaping other fields is harmless.
+ * The facts a model selector shows besides them are read leniently, each on its own (model-details.ts).
  */
 
 // zod's number() already refuses Infinity, which JSON.parse makes of 1e400.
@@ -57,13 +59,15 @@ export interface OpenRouterModel {
   readonly contextLength: number | null;
   /** null when `architecture.output_modalities` is absent. */
   readonly outputModalities: readonly string[] | null;
-  /** The input modalities a rule reads (only `image`); others are not kept. */
-  readonly inputModalities: readonly string[];
-  /** The supported parameters a rule reads (tools, structured outputs, reasoning); others are not kept. */
+  /** The input modalities a selector can show (a rule reads `image`), in a fixed order. */
+  readonly inputModalities: readonly Modality[];
+  /** The supported parameters a rule or a capability reads (tools, structured outputs, reasoning, web search); others are not kept. */
   readonly supportedParameters: readonly string[];
   /** Raw `pricing.prompt`/`pricing.completion`: `undefined` when the key is absent, as sent otherwise. */
   readonly promptPrice?: string | number | null | undefined;
   readonly completionPrice?: string | number | null | undefined;
+  /** What a model selector shows besides: never a reason to drop the model. */
+  readonly details: ModelDetails;
 }
 
 /** A model object that failed validation: its position, its id when readable, and why. */
@@ -120,6 +124,8 @@ class ModelCollector {
   private readonly models: OpenRouterModel[] = [];
   private readonly dropped: DroppedModel[] = [];
   private malformedCount = 0;
+  /** Benchmark names seen in this list, each kept once. */
+  private readonly names = new Map<string, string>();
 
   constructor(private readonly where: string) {}
 
@@ -127,7 +133,7 @@ class ModelCollector {
     if (index >= MAX_LIST_ENTRIES) throw new UpstreamError('too-large', `${this.where}: the list has more than ${MAX_LIST_ENTRIES} model objects`);
     const result = modelItemSchema.safeParse(item);
     if (result.success) {
-      this.models.push(toModel(result.data));
+      this.models.push(toModel(result.data, readModelDetails(item as Record<string, unknown>, this.names)));
       return;
     }
     this.malformedCount += 1;
@@ -142,11 +148,10 @@ class ModelCollector {
 }
 
 /**
- * The supported parameters and input modalities the rules read. Only these are kept, as shared
- * constant strings: a 100× catalogue otherwise holds half a million copies of strings like "top_p".
+ * The supported parameters the rules and capabilities read. Only these are kept, as shared constant
+ * strings: a 100× catalogue otherwise holds half a million copies of strings like "top_p".
  */
-const RULE_PARAMETERS = new Map(['tools', 'structured_outputs', 'response_format', 'reasoning', 'include_reasoning'].map((p) => [p, p]));
-const RULE_INPUT_MODALITIES = new Map([['image', 'image']]);
+const KNOWN_PARAMETERS = new Map(['tools', 'structured_outputs', 'response_format', 'reasoning', 'include_reasoning', 'reasoning_effort', 'web_search_options'].map((p) => [p, p]));
 
 const NONE: readonly string[] = Object.freeze([]);
 
@@ -160,7 +165,7 @@ function keepKnown(values: readonly unknown[] | null | undefined, known: Readonl
   return kept ?? NONE;
 }
 
-function toModel(item: ModelItem): OpenRouterModel {
+function toModel(item: ModelItem, details: ModelDetails): OpenRouterModel {
   return {
     id: item.id,
     name: item.name ?? null,
@@ -168,10 +173,11 @@ function toModel(item: ModelItem): OpenRouterModel {
     contextLength: item.context_length ?? null,
     // The rule only asks whether this is exactly ["text"]: two entries answer it as well as a million.
     outputModalities: item.architecture?.output_modalities?.slice(0, 2) ?? null,
-    inputModalities: keepKnown(item.architecture?.input_modalities, RULE_INPUT_MODALITIES),
-    supportedParameters: keepKnown(item.supported_parameters, RULE_PARAMETERS),
+    inputModalities: modalities(item.architecture?.input_modalities),
+    supportedParameters: keepKnown(item.supported_parameters, KNOWN_PARAMETERS),
     promptPrice: item.pricing?.prompt,
     completionPrice: item.pricing?.completion,
+    details,
   };
 }
 
