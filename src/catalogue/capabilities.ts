@@ -58,8 +58,12 @@ export function openRouterReasoning(model: Pick<OpenRouterModel, 'supportedParam
   const params = model.supportedParameters;
   const reasons = params.includes('reasoning') || params.includes('include_reasoning') || params.includes('reasoning_effort') || facts?.mandatory === true;
   if (!reasons) return null;
-  return Object.freeze({ mandatory: facts?.mandatory ?? false, efforts: facts?.efforts ?? NO_EFFORTS, defaultEffort: facts?.defaultEffort ?? null, enabledByDefault: facts?.enabledByDefault ?? null });
+  if (facts === null) return REASONING_WITHOUT_DETAILS;
+  return Object.freeze({ mandatory: facts.mandatory ?? false, efforts: facts.efforts, defaultEffort: facts.defaultEffort, enabledByDefault: facts.enabledByDefault });
 }
 
+/** A model that reasons, with nothing more known: shared by every such config. */
+const REASONING_WITHOUT_DETAILS: ReasoningSupport = Object.freeze({ mandatory: false, efforts: NO_EFFORTS, defaultEffort: null, enabledByDefault: null });
+
 /** A reasoning operator config (LiteLLM's `supports_reasoning: true` in its `litellm_params`). */
-export const OPERATOR_REASONING: ReasoningSupport = Object.freeze({ mandatory: false, efforts: NO_EFFORTS, defaultEffort: null, enabledByDefault: null });
+export const OPERATOR_REASONING = REASONING_WITHOUT_DETAILS;

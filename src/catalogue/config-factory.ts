@@ -1,13 +1,12 @@
 import type { CuratedModel } from '../config/operator-config.js';
 import type { OpenRouterSettings } from '../config/openrouter-settings.js';
 import { SERVED_TIME_MAX_MS } from '../input/served-range.js';
-import { modalities } from '../openrouter/model-details.js';
+import { modalities, NO_DETAILS } from '../openrouter/model-details.js';
 import type { OpenRouterModel } from '../openrouter/models-payload.js';
 import { AUTO_CONFIG_ID } from './auto-pick.js';
 import { OPERATOR_REASONING, openRouterReasoning } from './capabilities.js';
 import { listedLifecycle, startOfDay } from './lifecycle.js';
-import { authorDisplayName, authorSlug } from './model-family.js';
-import { openRouterPricing, operatorPricing } from './pricing.js';
+import { operatorPricing, perMillion } from './pricing.js';
 import { scoreOpenRouterModel, scoreOperatorConfig } from './scoring.js';
 import type { BillingTier, CatalogueConfig, StaticScoreBreakdown } from './types.js';
 
@@ -82,19 +81,12 @@ export function makeConfig(fields: ConfigFields): CatalogueConfig {
     reasoning: fields.reasoning ?? null,
     supportsStructuredOutputs: fields.supportsStructuredOutputs ?? false,
     supportsWebSearch: fields.supportsWebSearch ?? false,
-    authorSlug: fields.authorSlug ?? null,
-    authorName: fields.authorName ?? null,
-    canonicalSlug: fields.canonicalSlug ?? null,
-    huggingFaceId: fields.huggingFaceId ?? null,
+    details: fields.details ?? NO_DETAILS,
     inputModalities: fields.inputModalities ?? TEXT,
     outputModalities: fields.outputModalities ?? TEXT,
     maxCompletionTokens: fields.maxCompletionTokens ?? null,
     releasedAt: fields.releasedAt ?? null,
-    knowledgeCutoff: fields.knowledgeCutoff ?? null,
     expiresAt: fields.expiresAt ?? null,
-    aliasTarget: fields.aliasTarget ?? null,
-    defaultParameters: fields.defaultParameters ?? null,
-    benchmarks: fields.benchmarks ?? null,
     lifecycle: fields.lifecycle ?? 'active',
     retiredAt: fields.retiredAt ?? null,
     successorId: fields.successorId ?? null,
@@ -159,24 +151,17 @@ export function openRouterConfig(model: OpenRouterModel, settings: OpenRouterSet
     routerPoolEligible: !isFree,
     autoPinTier: isFree ? 'C' : 'B',
     contextLength: model.contextLength,
-    pricing: openRouterPricing(model.promptPrice, model.completionPrice, details.prices),
+    pricing: Object.freeze({ prompt: perMillion(model.promptPrice), completion: perMillion(model.completionPrice) }),
     supportsImageInput: model.inputModalities.includes('image'),
     reasoning: openRouterReasoning(model),
     supportsStructuredOutputs: params.includes('structured_outputs'),
     supportsWebSearch: params.includes('web_search_options'),
-    authorSlug: authorSlug(model.id),
-    authorName: model.name === null ? null : authorDisplayName(model.name),
-    canonicalSlug: details.canonicalSlug,
-    huggingFaceId: details.huggingFaceId,
+    details,
     inputModalities: model.inputModalities,
     outputModalities: modalities(model.outputModalities),
     maxCompletionTokens: details.maxCompletionTokens,
     releasedAt: released,
-    knowledgeCutoff: details.knowledgeCutoff,
     expiresAt,
-    aliasTarget: details.aliasTarget,
-    defaultParameters: details.defaultParameters,
-    benchmarks: details.benchmarks,
     lifecycle: retired ? 'retired' : listedLifecycle(released, expiresAt, nowSeconds, settings),
     retiredAt: retired?.at ?? null,
     successorId: retired?.successorId ?? null,

@@ -20,6 +20,19 @@ export function authorDisplayName(name: string): string | null {
   return author === '' ? null : author;
 }
 
+/** Who made a model: the author slug, and its display name where the model name carries one. */
+export interface Author {
+  readonly slug: string;
+  readonly name: string | null;
+}
+
+/** The author of an OpenRouter config (operator configs name no author). Made when asked: nothing is stored per config. */
+export function configAuthor(config: { readonly source: string; readonly modelName: string; readonly name: string }): Author | null {
+  if (config.source !== 'openrouter') return null;
+  const slug = authorSlug(config.modelName);
+  return slug === null ? null : { slug, name: authorDisplayName(config.name) };
+}
+
 /** A release date at the end of a slug: `-20250219`, `-2025-01-25`, `-2411`, `-07-25`, `-0905`. */
 const RELEASE_SUFFIX = /(?:-\d{8}|-\d{4}-\d{2}-\d{2}|-\d{2}-\d{2}|-\d{4})$/;
 /** A word that names a version or a size rather than the family: `3`, `4.6`, `v2`, `k2`, `70b`, `r1`, `a3b`, `2507`. */

@@ -1,6 +1,7 @@
 import type { Modality } from '../openrouter/model-details.js';
 import { hasCapability, type Capability } from './capabilities.js';
 import type { Lifecycle } from './lifecycle.js';
+import { configAuthor } from './model-family.js';
 import type { BillingTier, CatalogueConfig, ConfigSource } from './types.js';
 
 /** Longest accepted search or author text: longer input is a client error, not a reason to scan. */
@@ -43,7 +44,7 @@ function matches(config: CatalogueConfig, filter: ConfigFilter, search: string |
   if (provider !== null && config.provider.toLowerCase() !== provider) return false;
   if (filter.includeGated === false && config.healthGated) return false;
   if (search !== null && !config.name.toLowerCase().includes(search) && !config.modelName.toLowerCase().includes(search)) return false;
-  if (author !== null && config.authorSlug?.toLowerCase() !== author) return false;
+  if (author !== null && configAuthor(config)?.slug.toLowerCase() !== author) return false;
   if (filter.inputModality && !filter.inputModality.every((modality) => config.inputModalities.includes(modality))) return false;
   if (filter.minContextLength != null && !(config.contextLength !== null && config.contextLength >= filter.minContextLength)) return false;
   if (filter.maxPromptPrice != null && !(config.pricing.prompt !== null && config.pricing.prompt <= filter.maxPromptPrice)) return false;
@@ -54,7 +55,7 @@ function matches(config: CatalogueConfig, filter: ConfigFilter, search: string |
 
 /** The value of a benchmark index; null when the model has none. */
 export function benchmarkIndex(config: CatalogueConfig, index: BenchmarkIndex): number | null {
-  return config.benchmarks?.artificialAnalysis?.[index] ?? null;
+  return config.details.artificialAnalysis?.[index] ?? null;
 }
 
 /** Orders by a value, highest (or lowest) first; configs without one last. Ties keep catalogue order (Array#sort is stable). */

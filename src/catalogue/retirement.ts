@@ -99,7 +99,7 @@ function successorFinder(configs: readonly CatalogueConfig[]): (model: OpenRoute
   const newestByFamily = new Map<string, CatalogueConfig>();
   for (const config of listed) {
     if (config.modelName.startsWith('~')) continue;
-    const family = familyKey(config.modelName, config.canonicalSlug);
+    const family = familyKey(config.modelName, config.details.canonicalSlug);
     const newest = family === null ? undefined : newestByFamily.get(family);
     if (family !== null && (newest === undefined || (config.releasedAt ?? -Infinity) > (newest.releasedAt ?? -Infinity))) newestByFamily.set(family, config);
   }

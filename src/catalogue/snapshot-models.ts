@@ -15,9 +15,17 @@ const printable = z.string().refine((text) => !hasUnprintable(text), 'contains c
 const day = z.string().refine((text) => calendarDay(text) === text, 'must be a calendar day YYYY-MM-DD');
 const time = z.string().refine((text) => timeOfDay(text) === text, 'must be a UTC time of day HH:MM');
 const finite = z.number();
+const arenaName = printable.refine((name) => /^[^/]+\/[^/]+$/.test(name), 'must be arena/category');
 const tokens = z.number().int().min(0).max(SERVED_INT_MAX);
 const priceValue = z.union([z.string(), z.number()]);
 const prices = z.partialRecord(z.enum(['prompt', 'completion', ...EXTRA_PRICE_KINDS]), priceValue);
+
+/** An ELO (always known), a win rate in percent or a rank (NaN when unknown). */
+function validArenaScore(score: number, column: number): boolean {
+  if (column === 0) return Number.isFinite(score);
+  if (Number.isNaN(score)) return true;
+  return column === 1 ? score >= 0 && score <= 100 : Number.isInteger(score) && score >= 1 && score <= SERVED_INT_MAX;
+}
 
 const detailsSchema = z.object({
   canonicalSlug: printable.nullable(),
@@ -32,19 +40,19 @@ const detailsSchema = z.object({
   defaultParameters: z
     .object({ temperature: finite.nullable(), topP: finite.nullable(), topK: finite.nullable(), frequencyPenalty: finite.nullable(), presencePenalty: finite.nullable(), repetitionPenalty: finite.nullable() })
     .nullable(),
-  prices: z
+  prices: prices.nullable(),
+  priceConditions: z
     .object({
-      extra: prices,
       discount: z.number().min(0).max(1).nullable(),
       overrides: z.array(z.object({ minPromptTokens: tokens.nullable(), utcStart: time.nullable(), utcEnd: time.nullable(), prices })),
       unreadableOverrides: tokens,
     })
     .nullable(),
-  benchmarks: z
-    .object({
-      artificialAnalysis: z.object({ intelligence: finite.nullable(), coding: finite.nullable(), agentic: finite.nullable() }).nullable(),
-      designArena: z.array(z.object({ arena: printable, category: printable, elo: finite, winRate: z.number().min(0).max(100).nullable(), rank: z.number().int().min(1).max(SERVED_INT_MAX).nullable() })),
-    })
+  artificialAnalysis: z.object({ intelligence: finite.nullable(), coding: finite.nullable(), agentic: finite.nullable() }).nullable(),
+  // Written with null where the store holds NaN (JSON has no NaN).
+  designArena: z
+    .object({ names: z.array(arenaName), scores: z.array(finite.nullable()).transform((scores) => scores.map((score) => score ?? Number.NaN)) })
+    .refine(({ names, scores }) => scores.length === 3 * names.length && scores.every((score, index) => validArenaScore(score, index % 3)), 'scores must hold an ELO, a win rate (0–100) and a rank (1–2147483647) per name')
     .nullable(),
 }) satisfies z.ZodType<ModelDetails>;
 

@@ -1,4 +1,4 @@
-import type { DefaultParameters, Modality, ModelBenchmarks } from '../openrouter/model-details.js';
+import type { Modality, ModelDetails } from '../openrouter/model-details.js';
 import type { ReasoningSupport } from './capabilities.js';
 import type { Lifecycle } from './lifecycle.js';
 import type { ModelHealth } from './model-health.js';
@@ -65,6 +65,7 @@ export interface CatalogueConfig {
   readonly routerPoolEligible: boolean;
   readonly autoPinTier: AutoPinTier;
   readonly contextLength: number | null;
+  /** Prompt and completion prices; every price is in `priceSheet(config)` (pricing.ts). */
   readonly pricing: PricingPerMillion;
   readonly supportsTools: boolean;
   readonly supportsImageInput: boolean;
@@ -72,26 +73,19 @@ export interface CatalogueConfig {
   readonly reasoning: ReasoningSupport | null;
   readonly supportsStructuredOutputs: boolean;
   readonly supportsWebSearch: boolean;
-  /** The `x` of `x/model` (OpenRouter), without a leading `~`; null for operator configs. */
-  readonly authorSlug: string | null;
-  /** The author's display name where the model name carries one (`Anthropic: Claude …`). */
-  readonly authorName: string | null;
-  readonly canonicalSlug: string | null;
-  readonly huggingFaceId: string | null;
+  /**
+   * What OpenRouter says of the model besides (canonical slug, Hugging Face id, knowledge cutoff,
+   * alias target, default parameters, benchmarks, every price): the object read from its list, shared
+   * with the model; empty for operator configs.
+   */
+  readonly details: ModelDetails;
   readonly inputModalities: readonly Modality[];
   readonly outputModalities: readonly Modality[];
   readonly maxCompletionTokens: number | null;
   /** Unix ms the model was released (OpenRouter's `created`). */
   readonly releasedAt: number | null;
-  /** `YYYY-MM-DD`. */
-  readonly knowledgeCutoff: string | null;
   /** Unix ms (00:00 UTC of the day) OpenRouter stops serving the model. */
   readonly expiresAt: number | null;
-  /** The model name a `~…-latest` alias points at. */
-  readonly aliasTarget: string | null;
-  readonly defaultParameters: DefaultParameters | null;
-  /** Benchmark results as OpenRouter lists them (shared with the model they were read from). */
-  readonly benchmarks: ModelBenchmarks | null;
   /** Where the model is in its life, as of the clock the config was made at (lifecycle.ts). */
   readonly lifecycle: Lifecycle;
   /** Unix ms the model left OpenRouter's list (RETIRED only). */

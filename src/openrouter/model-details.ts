@@ -51,9 +51,8 @@ export interface RawPriceOverride {
   readonly prices: RawPrices;
 }
 
-export interface ModelPrices {
-  /** The base prices besides `prompt` and `completion` (which the rules read, see OpenRouterModel). */
-  readonly extra: RawPrices;
+/** What changes a model's prices: rare, so kept apart from the prices themselves. */
+export interface PriceConditions {
   /** A fraction from 0 to 1 taken off every price; null when none is sent or it is out of range. */
   readonly discount: number | null;
   readonly overrides: readonly RawPriceOverride[];
@@ -84,6 +83,17 @@ export interface ArtificialAnalysisIndices {
   readonly agentic: number | null;
 }
 
+/**
+ * Design Arena results, by column: result `i` is `names[i]` (`arena/category`) with ELO, win rate
+ * (percent) and rank at `scores[3i]`, `scores[3i + 1]` and `scores[3i + 2]`, NaN where unknown. A
+ * list of numbers is one block of memory where objects would be one each: a 100× list carries
+ * 145,000 results, which as objects cost three times as much.
+ */
+export interface DesignArenaResults {
+  readonly names: readonly string[];
+  readonly scores: readonly number[];
+}
+
 export interface DesignArenaResult {
   readonly arena: string;
   readonly category: string;
@@ -92,9 +102,14 @@ export interface DesignArenaResult {
   readonly rank: number | null;
 }
 
-export interface ModelBenchmarks {
-  readonly artificialAnalysis: ArtificialAnalysisIndices | null;
-  readonly designArena: readonly DesignArenaResult[];
+/** The results of a column store, one object each (made when they are served). */
+export function designArenaResults(results: DesignArenaResults | null): DesignArenaResult[] {
+  if (results === null) return [];
+  return results.names.map((name, index) => {
+    const slash = name.indexOf('/');
+    const [elo, winRate, rank] = [results.scores[3 * index]!, results.scores[3 * index + 1]!, results.scores[3 * index + 2]!];
+    return { arena: name.slice(0, slash), category: name.slice(slash + 1), elo, winRate: Number.isNaN(winRate) ? null : winRate, rank: Number.isNaN(rank) ? null : rank };
+  });
 }
 
 /** Everything a selector shows beyond the rule fields; each part null when OpenRouter says nothing usable. */
@@ -110,8 +125,12 @@ export interface ModelDetails {
   readonly aliasTarget: string | null;
   readonly reasoning: ModelReasoning | null;
   readonly defaultParameters: DefaultParameters | null;
-  readonly prices: ModelPrices | null;
-  readonly benchmarks: ModelBenchmarks | null;
+  /** The base prices besides `prompt` and `completion` (which the rules read, see OpenRouterModel). */
+  readonly prices: RawPrices | null;
+  readonly priceConditions: PriceConditions | null;
+  /** Benchmark indices of Artificial Analysis. */
+  readonly artificialAnalysis: ArtificialAnalysisIndices | null;
+  readonly designArena: DesignArenaResults | null;
 }
 
 export const NO_DETAILS: ModelDetails = Object.freeze({
@@ -124,15 +143,41 @@ export const NO_DETAILS: ModelDetails = Object.freeze({
   reasoning: null,
   defaultParameters: null,
   prices: null,
-  benchmarks: null,
+  priceConditions: null,
+  artificialAnalysis: null,
+  designArena: null,
 });
 
 /** At most this many conditional prices per model (real models have one). */
 export const MAX_PRICE_OVERRIDES = 16;
 /** At most this many Design Arena results per model (real models have up to 7). */
 export const MAX_ARENA_RESULTS = 32;
-/** Arena and category names are short words; longer ones are left out. */
+/** Arena and category names are short words; longer ones (or with a `/`) are left out. */
 const MAX_ARENA_NAME_LENGTH = 64;
+
+/**
+ * What the models of one list share: each set of benchmark names, each set of default parameters
+ * and each day (knowledge cutoffs, expiration dates) is kept once. A real list has a few dozen of
+ * each for hundreds of models.
+ */
+export interface SharedValues {
+  readonly arenaNames: Map<string, readonly string[]>;
+  readonly defaultParameters: Map<string, DefaultParameters>;
+  readonly days: Map<string, string>;
+}
+
+export function sharedValues(): SharedValues {
+  return { arenaNames: new Map(), defaultParameters: new Map(), days: new Map() };
+}
+
+function sharedDay(value: unknown, shared: SharedValues): string | null {
+  const day = calendarDay(value);
+  if (day === null) return null;
+  const known = shared.days.get(day);
+  if (known !== undefined) return known;
+  shared.days.set(day, day);
+  return day;
+}
 
 const NONE: readonly never[] = Object.freeze([]);
 
@@ -249,8 +294,7 @@ function readOverride(value: unknown): RawPriceOverride | null {
   return Object.freeze({ minPromptTokens, utcStart, utcEnd, prices });
 }
 
-function readModelPrices(pricing: Record<string, unknown>): ModelPrices | null {
-  const extra = readPrices(pricing, EXTRA_PRICE_KINDS);
+function readPriceConditions(pricing: Record<string, unknown>): PriceConditions | null {
   const discountValue = finite(pricing.discount);
   const discount = discountValue !== null && discountValue >= 0 && discountValue <= 1 ? discountValue : null;
   const overrides: RawPriceOverride[] = [];
@@ -263,8 +307,8 @@ function readModelPrices(pricing: Record<string, unknown>): ModelPrices | null {
       else overrides.push(override);
     }
   }
-  if (extra === NONE_PRICES && discount === null && overrides.length === 0 && unreadableOverrides === 0) return null;
-  return Object.freeze({ extra, discount, overrides: overrides.length > 0 ? Object.freeze(overrides) : NONE, unreadableOverrides });
+  if (discount === null && overrides.length === 0 && unreadableOverrides === 0) return null;
+  return Object.freeze({ discount, overrides: overrides.length > 0 ? Object.freeze(overrides) : NONE, unreadableOverrides });
 }
 
 function readReasoning(value: unknown): ModelReasoning | null {
@@ -278,7 +322,8 @@ function readReasoning(value: unknown): ModelReasoning | null {
   });
 }
 
-function readDefaultParameters(value: unknown): DefaultParameters | null {
+/** The default parameters, each set kept once per list (a real list has a few dozen sets for hundreds of models). */
+function readDefaultParameters(value: unknown, shared: SharedValues): DefaultParameters | null {
   const params = record(value);
   if (params === null) return null;
   const read = {
@@ -289,57 +334,73 @@ function readDefaultParameters(value: unknown): DefaultParameters | null {
     presencePenalty: finite(params.presence_penalty),
     repetitionPenalty: finite(params.repetition_penalty),
   };
-  return Object.values(read).every((v) => v === null) ? null : Object.freeze(read);
+  const values = Object.values(read);
+  if (values.every((v) => v === null)) return null;
+  const key = values.join(',');
+  const known = shared.defaultParameters.get(key);
+  if (known !== undefined) return known;
+  const frozen = Object.freeze(read);
+  shared.defaultParameters.set(key, frozen);
+  return frozen;
 }
 
-/** Reads benchmark results; `names` keeps one copy of each arena and category name across a list. */
-function readBenchmarks(value: unknown, names: Map<string, string>): ModelBenchmarks | null {
-  const benchmarks = record(value);
-  if (benchmarks === null) return null;
-  const indices = record(benchmarks.artificial_analysis);
-  const artificialAnalysis = indices && { intelligence: finite(indices.intelligence_index), coding: finite(indices.coding_index), agentic: finite(indices.agentic_index) };
-  const designArena: DesignArenaResult[] = [];
-  for (const entry of Array.isArray(benchmarks.design_arena) ? benchmarks.design_arena : NONE) {
-    if (designArena.length >= MAX_ARENA_RESULTS) break;
+function readDesignArena(value: unknown, shared: SharedValues): DesignArenaResults | null {
+  const names: string[] = [];
+  const scores: number[] = [];
+  for (const entry of Array.isArray(value) ? value : NONE) {
+    if (names.length >= MAX_ARENA_RESULTS) break;
     const result = record(entry);
-    const arena = name(result?.arena, names);
-    const category = name(result?.category, names);
+    const arena = arenaName(result?.arena);
+    const category = arenaName(result?.category);
     const elo = finite(result?.elo);
     if (arena === null || category === null || elo === null) continue;
     const winRate = finite(result!.win_rate);
-    designArena.push(Object.freeze({ arena, category, elo, winRate: winRate !== null && winRate >= 0 && winRate <= 100 ? winRate : null, rank: servedInt(result!.rank, 1) }));
+    names.push(`${arena}/${category}`);
+    scores.push(elo, winRate !== null && winRate >= 0 && winRate <= 100 ? winRate : Number.NaN, servedInt(result!.rank, 1) ?? Number.NaN);
   }
-  const hasIndices = artificialAnalysis !== null && Object.values(artificialAnalysis).some((v) => v !== null);
-  if (!hasIndices && designArena.length === 0) return null;
-  return Object.freeze({ artificialAnalysis: hasIndices ? Object.freeze(artificialAnalysis) : null, designArena: designArena.length > 0 ? Object.freeze(designArena) : NONE });
+  // Sliced to their length (push leaves spare room); never frozen: freezing makes a list of numbers one of boxed values.
+  if (names.length === 0) return null;
+  const key = names.join('\n');
+  let sharedNames = shared.arenaNames.get(key);
+  if (sharedNames === undefined) shared.arenaNames.set(key, (sharedNames = Object.freeze(names)));
+  return Object.freeze({ names: sharedNames, scores: scores.slice() });
 }
 
-function name(value: unknown, names: Map<string, string>): string | null {
-  const read = text(value);
-  if (read === null || read.length > MAX_ARENA_NAME_LENGTH) return null;
-  const shared = names.get(read);
-  if (shared !== undefined) return shared;
-  names.set(read, read);
-  return read;
+function readArtificialAnalysis(value: unknown): ArtificialAnalysisIndices | null {
+  const indices = record(value);
+  if (indices === null) return null;
+  const read = { intelligence: finite(indices.intelligence_index), coding: finite(indices.coding_index), agentic: finite(indices.agentic_index) };
+  return read.intelligence === null && read.coding === null && read.agentic === null ? null : Object.freeze(read);
 }
+
+function arenaName(value: unknown): string | null {
+  const read = text(value);
+  return read === null || read.length > MAX_ARENA_NAME_LENGTH || read.includes('/') ? null : read;
+}
+
+
 
 /**
- * The details of one model object (already known to be an object with a valid id). `names` is
- * shared by the models of one list, so repeated benchmark names are kept once.
+ * The details of one model object (already known to be an object with a valid id). `shared` is
+ * shared by the models of one list, so repeated values are kept once.
  */
-export function readModelDetails(item: Record<string, unknown>, names: Map<string, string>): ModelDetails {
+export function readModelDetails(item: Record<string, unknown>, shared: SharedValues): ModelDetails {
   const pricing = record(item.pricing);
+  const benchmarks = record(item.benchmarks);
+  const extraPrices = pricing === null ? NONE_PRICES : readPrices(pricing, EXTRA_PRICE_KINDS);
   const details: ModelDetails = {
     canonicalSlug: text(item.canonical_slug),
     huggingFaceId: text(item.hugging_face_id),
     maxCompletionTokens: servedInt(record(item.top_provider)?.max_completion_tokens, 1),
-    knowledgeCutoff: calendarDay(item.knowledge_cutoff),
-    expirationDate: calendarDay(item.expiration_date),
+    knowledgeCutoff: sharedDay(item.knowledge_cutoff, shared),
+    expirationDate: sharedDay(item.expiration_date, shared),
     aliasTarget: text(record(item.alias_target)?.slug),
     reasoning: readReasoning(item.reasoning),
-    defaultParameters: readDefaultParameters(item.default_parameters),
-    prices: pricing === null ? null : readModelPrices(pricing),
-    benchmarks: readBenchmarks(item.benchmarks, names),
+    defaultParameters: readDefaultParameters(item.default_parameters, shared),
+    prices: extraPrices === NONE_PRICES ? null : extraPrices,
+    priceConditions: pricing === null ? null : readPriceConditions(pricing),
+    artificialAnalysis: readArtificialAnalysis(benchmarks?.artificial_analysis),
+    designArena: readDesignArena(benchmarks?.design_arena, shared),
   };
   return Object.values(details).every((v) => v === null) ? NO_DETAILS : Object.freeze(details);
 }
@@ -358,14 +419,16 @@ function shortPrices(prices: RawPrices, max: number): RawPrices {
  */
 export function boundDetails(details: ModelDetails, max: number): ModelDetails {
   const long = (value: string | null) => value !== null && value.length > max;
-  const { prices } = details;
-  const longPrices = prices !== null && (longPrice(prices.extra, max) || prices.overrides.some((override) => longPrice(override.prices, max)));
+  const { prices, priceConditions: conditions } = details;
+  const longPrices = (prices !== null && longPrice(prices, max)) || (conditions !== null && conditions.overrides.some((override) => longPrice(override.prices, max)));
   if (!long(details.canonicalSlug) && !long(details.huggingFaceId) && !long(details.aliasTarget) && !longPrices) return details;
   return Object.freeze({
     ...details,
     canonicalSlug: long(details.canonicalSlug) ? null : details.canonicalSlug,
     huggingFaceId: long(details.huggingFaceId) ? null : details.huggingFaceId,
     aliasTarget: long(details.aliasTarget) ? null : details.aliasTarget,
-    prices: prices === null || !longPrices ? prices : Object.freeze({ ...prices, extra: shortPrices(prices.extra, max), overrides: prices.overrides.map((override) => Object.freeze({ ...override, prices: shortPrices(override.prices, max) })) }),
+    prices: prices === null || !longPrices ? prices : shortPrices(prices, max),
+    priceConditions:
+      conditions === null || !longPrices ? conditions : Object.freeze({ ...conditions, overrides: conditions.overrides.map((override) => Object.freeze({ ...override, prices: shortPrices(override.prices, max) })) }),
   });
 }

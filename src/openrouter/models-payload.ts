@@ -3,7 +3,7 @@ import { hasUnprintable, SERVED_INT_MAX } from '../input/served-range.js';
 import { formatPath } from '../input/zod-issues.js';
 import { parseJsonBody, UpstreamError } from './http.js';
 import { forEachDataElement } from './json-envelope.js';
-import { modalities, readModelDetails, type Modality, type ModelDetails } from './model-details.js';
+import { modalities, readModelDetails, sharedValues, type Modality, type ModelDetails } from './model-details.js';
 
 /**
  * Validation of OpenRouter's `GET /api/v1/models` body: a strict envelope (an object with a
@@ -124,8 +124,8 @@ class ModelCollector {
   private readonly models: OpenRouterModel[] = [];
   private readonly dropped: DroppedModel[] = [];
   private malformedCount = 0;
-  /** Benchmark names seen in this list, each kept once. */
-  private readonly names = new Map<string, string>();
+  /** Values repeated across the models of this list, each kept once. */
+  private readonly shared = sharedValues();
 
   constructor(private readonly where: string) {}
 
@@ -133,7 +133,7 @@ class ModelCollector {
     if (index >= MAX_LIST_ENTRIES) throw new UpstreamError('too-large', `${this.where}: the list has more than ${MAX_LIST_ENTRIES} model objects`);
     const result = modelItemSchema.safeParse(item);
     if (result.success) {
-      this.models.push(toModel(result.data, readModelDetails(item as Record<string, unknown>, this.names)));
+      this.models.push(toModel(result.data, readModelDetails(item as Record<string, unknown>, this.shared)));
       return;
     }
     this.malformedCount += 1;
@@ -148,21 +148,29 @@ class ModelCollector {
 }
 
 /**
- * The supported parameters the rules and capabilities read. Only these are kept, as shared constant
- * strings: a 100× catalogue otherwise holds half a million copies of strings like "top_p".
+ * The supported parameters the rules and capabilities read. Only these are kept, as one shared
+ * frozen list per combination: a 100× catalogue otherwise holds half a million copies of strings
+ * like "top_p", and a list per model.
  */
-const KNOWN_PARAMETERS = new Map(['tools', 'structured_outputs', 'response_format', 'reasoning', 'include_reasoning', 'reasoning_effort', 'web_search_options'].map((p) => [p, p]));
+const KNOWN_PARAMETERS = ['tools', 'structured_outputs', 'response_format', 'reasoning', 'include_reasoning', 'reasoning_effort', 'web_search_options'] as const;
+const PARAMETER_LISTS: readonly (readonly string[])[] = Array.from({ length: 1 << KNOWN_PARAMETERS.length }, (_, mask) => Object.freeze(KNOWN_PARAMETERS.filter((_p, bit) => (mask & (1 << bit)) !== 0)));
 
-const NONE: readonly string[] = Object.freeze([]);
-
-/** The known values present, each once (a list of a million "tools" keeps one), in first-seen order. */
-function keepKnown(values: readonly unknown[] | null | undefined, known: ReadonlyMap<string, string>): readonly string[] {
-  let kept: string[] | null = null;
+/** The known values present (a list of a million "tools" keeps one), in KNOWN_PARAMETERS order. */
+function knownParameters(values: readonly unknown[] | null | undefined): readonly string[] {
+  let mask = 0;
   for (const value of values ?? []) {
-    const canonical = typeof value === 'string' ? known.get(value) : undefined;
-    if (canonical !== undefined && !kept?.includes(canonical)) (kept ??= []).push(canonical);
+    const index = KNOWN_PARAMETERS.indexOf(value as (typeof KNOWN_PARAMETERS)[number]);
+    if (index >= 0) mask |= 1 << index;
   }
-  return kept ?? NONE;
+  return PARAMETER_LISTS[mask]!;
+}
+
+const TEXT_ONLY: readonly string[] = Object.freeze(['text']);
+
+/** The rule only asks whether this is exactly ["text"]: two entries answer it as well as a million (and the usual answer is shared). */
+function outputModalities(values: readonly string[] | null | undefined): readonly string[] | null {
+  if (values === null || values === undefined) return null;
+  return values.length === 1 && values[0] === 'text' ? TEXT_ONLY : values.slice(0, 2);
 }
 
 function toModel(item: ModelItem, details: ModelDetails): OpenRouterModel {
@@ -171,10 +179,9 @@ function toModel(item: ModelItem, details: ModelDetails): OpenRouterModel {
     name: item.name ?? null,
     created: item.created ?? null,
     contextLength: item.context_length ?? null,
-    // The rule only asks whether this is exactly ["text"]: two entries answer it as well as a million.
-    outputModalities: item.architecture?.output_modalities?.slice(0, 2) ?? null,
+    outputModalities: outputModalities(item.architecture?.output_modalities),
     inputModalities: modalities(item.architecture?.input_modalities),
-    supportedParameters: keepKnown(item.supported_parameters, KNOWN_PARAMETERS),
+    supportedParameters: knownParameters(item.supported_parameters),
     promptPrice: item.pricing?.prompt,
     completionPrice: item.pricing?.completion,
     details,
