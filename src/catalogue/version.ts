@@ -99,3 +99,20 @@ export function countConfigs(configs: readonly CatalogueConfig[]): VersionCounts
 export function listedOpenRouterCount(counts: VersionCounts): number {
   return counts.openRouter - counts.retired;
 }
+
+const byModelName = new WeakMap<CatalogueVersion, ReadonlyMap<string, CatalogueConfig>>();
+
+/** The OpenRouter config of a version that serves a model (a listed one before a retired one); null when none does. */
+export function openRouterConfigOf(version: CatalogueVersion, modelName: string): CatalogueConfig | null {
+  let index = byModelName.get(version);
+  if (index === undefined) {
+    const built = new Map<string, CatalogueConfig>();
+    for (const config of version.configs) {
+      if (config.source !== 'openrouter') continue;
+      const known = built.get(config.modelName);
+      if (known === undefined || (known.lifecycle === 'retired' && config.lifecycle !== 'retired')) built.set(config.modelName, config);
+    }
+    byModelName.set(version, (index = built));
+  }
+  return index.get(modelName) ?? null;
+}

@@ -13,6 +13,19 @@ export type AutoPinTier =
   /** OpenRouter free model. */
   | 'C';
 
+/** Something a model can do. */
+export type Capability =
+  /** Accepts images. */
+  | 'IMAGE_INPUT'
+  /** Reasons before answering (thinking tokens). */
+  | 'REASONING'
+  /** Answers in a given JSON schema (OpenRouter: `structured_outputs`). */
+  | 'STRUCTURED_OUTPUTS'
+  /** Tool (function) calling. */
+  | 'TOOLS'
+  /** Searches the web natively (OpenRouter: `web_search_options`). */
+  | 'WEB_SEARCH';
+
 /** Where the OpenRouter part of the served catalogue came from. */
 export type CatalogueOrigin =
   /** The OpenRouter snapshot shipped with the server (no live or saved catalogue yet). */
@@ -46,10 +59,33 @@ export type GateReason =
   /** The best uptime is below 90%. */
   | 'UPTIME_BELOW_THRESHOLD';
 
+/** Where a model is in its life, as of the time the served version was made (the clock its recency score uses; `new_model_days`, `expiring_days` and `retirement_grace_days` are operator settings). */
+export type Lifecycle =
+  /** Listed, neither new nor about to leave. */
+  | 'ACTIVE'
+  /** OpenRouter stops serving it within `expiring_days` (default 30): see `expiresAt`. Takes precedence over NEW. */
+  | 'EXPIRING'
+  /** Released within `new_model_days` (default 14). */
+  | 'NEW'
+  /** Gone from OpenRouter’s list: still served for `retirement_grace_days` (default 7) after `retiredAt` so pinned threads keep working, never chosen by Auto; see `successor`. */
+  | 'RETIRED';
+
 /** Conditions a config must all meet to be listed. Omitted conditions match everything. */
 export type LlmConfigFilter = {
+  /** Only models of this author (`author.slug`, case-insensitive, at most 200 characters); operator configs have none. */
+  author?: string | null | undefined;
+  /** Only models with every one of these capabilities. */
+  capability?: Array<Capability> | null | undefined;
   /** Include configs that live health has gated. */
   includeGated?: boolean | null | undefined;
+  /** Only models that take in every one of these (e.g. `[IMAGE]`). */
+  inputModality?: Array<Modality> | null | undefined;
+  /** Only models in one of these stages (e.g. `[ACTIVE, NEW, EXPIRING]` to leave retired ones out). */
+  lifecycle?: Array<Lifecycle> | null | undefined;
+  /** Only models whose prompt price is at most this, in USD per million tokens (0 or more; an unknown price does not match). */
+  maxPromptPrice?: number | null | undefined;
+  /** Only models with a context window of at least this many tokens (0 or more; an unknown window does not match). */
+  minContextLength?: number | null | undefined;
   /** Only this provider (case-insensitive). */
   provider?: string | null | undefined;
   /** Only configs that are (or are not) in the router pool. */
@@ -62,16 +98,41 @@ export type LlmConfigFilter = {
   tier?: Tier | null | undefined;
 };
 
-/** Order of a config list. */
+/** Order of a config list. Configs without the value ordered by come last; ties keep catalogue order. */
 export type LlmConfigOrder =
-  /** Catalogue order: operator configs first, then OpenRouter models in payload order (the original order). */
+  /** Highest Artificial Analysis agentic index first. */
+  | 'AGENTIC_INDEX_DESC'
+  /** Catalogue order: operator configs first, then OpenRouter models in payload order (the original order), then retired models. */
   | 'CATALOGUE'
+  /** Highest Artificial Analysis coding index first. */
+  | 'CODING_INDEX_DESC'
+  /** Largest context window first. */
+  | 'CONTEXT_DESC'
   /** Ascending id. */
   | 'ID'
+  /** Highest Artificial Analysis intelligence index first. */
+  | 'INTELLIGENCE_INDEX_DESC'
   /** Name, by code point. */
   | 'NAME'
+  /** Most recently released first (`releasedAt`). */
+  | 'NEWEST'
+  /** Cheapest prompt price first, then cheapest completion price. */
+  | 'PRICE_ASC'
   /** Highest quality score first; ties in catalogue order. */
   | 'QUALITY_DESC';
+
+/** A kind of content a model takes in or puts out. */
+export type Modality =
+  /** Audio. */
+  | 'AUDIO'
+  /** Files such as PDFs. */
+  | 'FILE'
+  /** Images. */
+  | 'IMAGE'
+  /** Text. */
+  | 'TEXT'
+  /** Video. */
+  | 'VIDEO';
 
 /** A safety check on a fetched model list. */
 export type RefreshGuard =
