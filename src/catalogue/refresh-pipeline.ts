@@ -58,8 +58,10 @@ export async function runPipeline(deps: PipelineDeps, served: CatalogueVersion |
   logLeftOut(built, deps);
   const rejection = force ? null : guardFetchedList(built, fetched.models.length, served === null ? 0 : listedOpenRouterCount(served.counts), deps.operator.openRouter);
   if (rejection) return { kind: 'refused', outcome: rejection, malformedCount };
-  // Models served before that this list no longer keeps stay served in their grace, as RETIRED.
-  const retirements = retirementsAfter({ configs: served?.configs ?? [], models: basis.models, retired: basis.retired }, built, builtAt);
+  // Models a fetched list had that this one no longer keeps stay served in their grace, as RETIRED. The
+  // bundled snapshot is a stand-in until the first live list, often months old: its models are not retired.
+  const listedBefore = served !== null && served.origin !== 'bundled-snapshot' ? served.configs : [];
+  const retirements = retirementsAfter({ configs: listedBefore, models: basis.models, retired: basis.retired }, built, builtAt);
   const serving = withRetired(built, retirements, deps.operator.openRouter, generatedAtSeconds);
 
   const enriched = await enrichHealth(deps, serving.configs, basis.healthBook, signal);

@@ -149,5 +149,13 @@ function fromFormatOne(old: z.infer<typeof formatOneSchema>): CatalogueSnapshot 
 /** The serialized form of a snapshot, as written to disk and shared through Redis (always the current format). */
 export function serializeSnapshot(snapshot: CatalogueSnapshot): string {
   const healthBook = Object.fromEntries(Object.entries(snapshot.healthBook).map(([modelName, { fromCache: _fromCache, ...health }]) => [modelName, health]));
-  return JSON.stringify({ format: FORMAT, formatVersion: FORMAT_VERSION, ...snapshot, healthBook });
+  const models = snapshot.models.map(compactModel);
+  const retired = snapshot.retired.map((record) => ({ ...record, model: compactModel(record.model) }));
+  return JSON.stringify({ format: FORMAT, formatVersion: FORMAT_VERSION, ...snapshot, models, retired, healthBook });
+}
+
+/** A model with its null facts left out (they read back as null), so the file carries only what is known. */
+function compactModel(model: OpenRouterModel): object {
+  const details = Object.fromEntries(Object.entries(model.details).filter(([, value]) => value !== null));
+  return { ...model, details };
 }

@@ -27,38 +27,42 @@ function validArenaScore(score: number, column: number): boolean {
   return column === 1 ? score >= 0 && score <= 100 : Number.isInteger(score) && score >= 1 && score <= SERVED_INT_MAX;
 }
 
+// Facts that are null are left out of the file (a model has a few of ten), so each defaults to null.
 const detailsSchema = z.object({
-  canonicalSlug: printable.nullable(),
-  huggingFaceId: printable.nullable(),
-  maxCompletionTokens: tokens.nullable(),
-  knowledgeCutoff: day.nullable(),
-  expirationDate: day.nullable(),
-  aliasTarget: printable.nullable(),
+  canonicalSlug: printable.nullable().default(null),
+  huggingFaceId: printable.nullable().default(null),
+  maxCompletionTokens: tokens.nullable().default(null),
+  knowledgeCutoff: day.nullable().default(null),
+  expirationDate: day.nullable().default(null),
+  aliasTarget: printable.nullable().default(null),
   reasoning: z
     .object({ mandatory: z.boolean().nullable(), enabledByDefault: z.boolean().nullable(), efforts: z.array(z.enum(REASONING_EFFORTS)), defaultEffort: z.enum(REASONING_EFFORTS).nullable() })
-    .nullable(),
+    .nullable().default(null),
   defaultParameters: z
     .object({ temperature: finite.nullable(), topP: finite.nullable(), topK: finite.nullable(), frequencyPenalty: finite.nullable(), presencePenalty: finite.nullable(), repetitionPenalty: finite.nullable() })
-    .nullable(),
-  prices: prices.nullable(),
+    .nullable().default(null),
+  prices: prices.nullable().default(null),
   priceConditions: z
     .object({
       discount: z.number().min(0).max(1).nullable(),
       overrides: z.array(z.object({ minPromptTokens: tokens.nullable(), utcStart: time.nullable(), utcEnd: time.nullable(), prices })),
       unreadableOverrides: tokens,
     })
-    .nullable(),
-  artificialAnalysis: z.object({ intelligence: finite.nullable(), coding: finite.nullable(), agentic: finite.nullable() }).nullable(),
+    .nullable().default(null),
+  artificialAnalysis: z.object({ intelligence: finite.nullable().default(null), coding: finite.nullable().default(null), agentic: finite.nullable() }).nullable().default(null),
   // Written with null where the store holds NaN (JSON has no NaN).
   designArena: z
     .object({ names: z.array(arenaName), scores: z.array(finite.nullable()).transform((scores) => scores.map((score) => score ?? Number.NaN)) })
     .refine(({ names, scores }) => scores.length === 3 * names.length && scores.every((score, index) => validArenaScore(score, index % 3)), 'scores must hold an ELO, a win rate (0–100) and a rank (1–2147483647) per name')
-    .nullable(),
+    .nullable().default(null),
 }) satisfies z.ZodType<ModelDetails>;
 
 const priceSchema = z.union([z.string(), z.number()]).nullable().optional();
 
-/** A model as a snapshot stores it. Files of format 2 have no details and kept only the `image` input modality. */
+/**
+ * A model as a snapshot stores it: details without their null facts (absent means null). Files of
+ * format 2 have no details and kept only the `image` input modality.
+ */
 export const modelSchema = z.object({
   id: printable,
   name: printable.nullable(),
