@@ -233,17 +233,6 @@ export function timeOfDay(value: unknown): string | null {
   return `${match[1]}:${match[2]}`;
 }
 
-/** The known values of a list, each once, in first-seen order. */
-function known<T>(values: unknown, lookup: ReadonlyMap<unknown, T>): readonly T[] {
-  if (!Array.isArray(values)) return NONE;
-  let kept: T[] | null = null;
-  for (const value of values) {
-    const canonical = lookup.get(value);
-    if (canonical !== undefined && !kept?.includes(canonical)) (kept ??= []).push(canonical);
-  }
-  return kept ?? NONE;
-}
-
 /** One frozen list per combination of modalities, in MODALITIES order: every model with the same ones shares it. */
 const MODALITY_LISTS: readonly (readonly Modality[])[] = Array.from({ length: 1 << MODALITIES.length }, (_, mask) => Object.freeze(MODALITIES.filter((_m, bit) => (mask & (1 << bit)) !== 0)));
 
@@ -311,13 +300,25 @@ function readPriceConditions(pricing: Record<string, unknown>): PriceConditions 
   return Object.freeze({ discount, overrides: overrides.length > 0 ? Object.freeze(overrides) : NONE, unreadableOverrides });
 }
 
+/** One frozen list per combination of efforts, weakest first (OpenRouter lists them strongest first). */
+const EFFORT_LISTS: readonly (readonly ReasoningEffort[])[] = Array.from({ length: 1 << REASONING_EFFORTS.length }, (_, mask) => Object.freeze(REASONING_EFFORTS.filter((_e, bit) => (mask & (1 << bit)) !== 0)));
+
+function efforts(values: unknown): readonly ReasoningEffort[] {
+  let mask = 0;
+  for (const value of Array.isArray(values) ? values : NONE) {
+    const index = REASONING_EFFORTS.indexOf(value as ReasoningEffort);
+    if (index >= 0) mask |= 1 << index;
+  }
+  return EFFORT_LISTS[mask]!;
+}
+
 function readReasoning(value: unknown): ModelReasoning | null {
   const reasoning = record(value);
   if (reasoning === null) return null;
   return Object.freeze({
     mandatory: flag(reasoning.mandatory),
     enabledByDefault: flag(reasoning.default_enabled),
-    efforts: known(reasoning.supported_efforts, EFFORT),
+    efforts: efforts(reasoning.supported_efforts),
     defaultEffort: EFFORT.get(reasoning.default_effort) ?? null,
   });
 }
