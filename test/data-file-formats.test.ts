@@ -103,3 +103,26 @@ describe('a data file of format 2 (before models carried what a selector shows, 
     expect(parseSnapshot(written).models).toEqual(migrated.models);
   });
 });
+
+describe('a data file of format 3 is input like any other', () => {
+  it('a retired model or a detail the API could not serve makes the file unusable, with the path of the problem', async () => {
+    const test = await startOn(FORMAT_TWO);
+    const good = JSON.parse(serializeSnapshot(test.catalogue.parts.snapshots.export()!)) as Record<string, any>;
+    const model = good.models[0] as Record<string, any>;
+    const variants: [string, (file: Record<string, any>) => void, RegExp][] = [
+      ['maxCompletionTokens past 2^31', (file) => (file.models[0].details = { maxCompletionTokens: 3e9 }), /^invalid snapshot: models\[0\]\.details\.maxCompletionTokens: /],
+      ['a knowledge cutoff that is no day', (file) => (file.models[0].details = { knowledgeCutoff: '2026-02-30' }), /models\[0\]\.details\.knowledgeCutoff: must be a calendar day/],
+      ['Design Arena scores that do not match the names', (file) => (file.models[0].details = { designArena: { names: ['models/3d'], scores: [1300, 50] } }), /models\[0\]\.details\.designArena: scores must hold/],
+      ['a win rate over 100', (file) => (file.models[0].details = { designArena: { names: ['models/3d'], scores: [1300, 150, 1] } }), /details\.designArena/],
+      ['an override window of the wrong shape', (file) => (file.models[0].details = { priceConditions: { discount: null, unreadableOverrides: 0, overrides: [{ minPromptTokens: null, utcStart: '9am', utcEnd: null, prices: {} }] } }), /utcStart: must be a UTC time of day/],
+      ['a retirement time no date can hold', (file) => (file.retired = [{ model, id: -5, retiredAt: 1e300 }]), /^invalid snapshot: retired\[0\]\.retiredAt: /],
+      ['a retired model with a control character in its id', (file) => (file.retired = [{ model: { ...model, id: 'a/\u001b' }, id: -5, retiredAt: 1 }]), /retired\[0\]\.model\.id: contains control characters/],
+    ];
+    expect(parseSnapshot(good).models).toHaveLength(good.models.length);
+    for (const [name, spoil, reason] of variants) {
+      const file = structuredClone(good);
+      spoil(file);
+      expect(() => parseSnapshot(file), name).toThrow(reason);
+    }
+  });
+});
