@@ -390,7 +390,8 @@ export function readModelDetails(item: Record<string, unknown>, shared: SharedVa
   const benchmarks = record(item.benchmarks);
   const extraPrices = pricing === null ? NONE_PRICES : readPrices(pricing, EXTRA_PRICE_KINDS);
   const details: ModelDetails = {
-    canonicalSlug: text(item.canonical_slug),
+    // Half the canonical slugs of a real list are the id itself: then the id's string is kept, not a second copy.
+    canonicalSlug: item.canonical_slug === item.id ? (item.id as string) : text(item.canonical_slug),
     huggingFaceId: text(item.hugging_face_id),
     maxCompletionTokens: servedInt(record(item.top_provider)?.max_completion_tokens, 1),
     knowledgeCutoff: sharedDay(item.knowledge_cutoff, shared),
