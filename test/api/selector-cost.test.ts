@@ -11,7 +11,7 @@ import { SelectorDetailsQuery, SelectorQuery } from './operations.js';
 /** The cost the HTTP layer charges a document (src/http/query-cost.ts uses the same rule and the schema's declared sizes). */
 function costOf(document: DocumentNode | string): number {
   let cost = -1;
-  const rule = createComplexityRule({ variableValues: {}, maxComplexity: Number.MAX_SAFE_INTEGER, onResult: (state) => (cost = state.complexity) });
+  const rule = createComplexityRule({ context: {}, variableValues: {}, maxComplexity: Number.MAX_SAFE_INTEGER, onResult: (state) => void (cost = state.complexity) });
   expect(validate(schema, typeof document === 'string' ? parse(document) : document, [rule])).toEqual([]);
   return cost;
 }
