@@ -5,7 +5,9 @@ import { configAuthor } from '../src/catalogue/model-family.js';
 import { estimateCost, priceSheet } from '../src/catalogue/pricing.js';
 import type { CatalogueConfig } from '../src/catalogue/types.js';
 import { parseOperatorConfig } from '../src/config/operator-config.js';
-import { MAX_ARENA_RESULTS, MAX_PRICE_OVERRIDES, NO_DETAILS } from '../src/openrouter/model-details.js';
+import { MAX_ARENA_RESULTS } from '../src/openrouter/model-benchmarks.js';
+import { NO_DETAILS } from '../src/openrouter/model-details.js';
+import { MAX_PRICE_OVERRIDES } from '../src/openrouter/model-prices.js';
 import { parseModelsBody, parseModelsPayload } from '../src/openrouter/models-payload.js';
 import { readFixtureBytes, readFixtureJson } from './support/fixtures.js';
 

@@ -1,4 +1,4 @@
-import type { PriceConditions, PriceKind, RawPrice, RawPriceOverride, RawPrices } from '../openrouter/model-details.js';
+import type { PriceConditions, PriceKind, RawPrice, RawPriceOverride, RawPrices } from '../openrouter/model-prices.js';
 import { pythonFloat } from './python-float.js';
 
 /**

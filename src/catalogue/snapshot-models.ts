@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { hasUnprintable, SERVED_INT_MAX, servedInstant, servedInt } from '../input/served-range.js';
-import { calendarDay, EXTRA_PRICE_KINDS, modalities, NO_DETAILS, REASONING_EFFORTS, timeOfDay, type ModelDetails } from '../openrouter/model-details.js';
+import { calendarDay, timeOfDay } from '../openrouter/json-values.js';
+import { modalities, NO_DETAILS, REASONING_EFFORTS, type ModelDetails } from '../openrouter/model-details.js';
+import { EXTRA_PRICE_KINDS } from '../openrouter/model-prices.js';
 import type { OpenRouterModel } from '../openrouter/models-payload.js';
 import type { CatalogueDiff } from './diff.js';
 import type { RetiredModel } from './retirement.js';

@@ -1,5 +1,5 @@
 import type { CatalogueConfig } from '../catalogue/types.js';
-import { designArenaResults } from '../openrouter/model-details.js';
+import { designArenaResults } from '../openrouter/model-benchmarks.js';
 import { builder } from './builder.js';
 import { BenchmarkSourceEnum, type BenchmarkSource } from './benchmark-source.js';
 
