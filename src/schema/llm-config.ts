@@ -126,7 +126,7 @@ builder.queryFields((t) => ({
   llmConfigs: t.field({
     type: [LlmConfigRef],
     complexity: { field: 1, multiplier: LISTED_CONFIGS_FOR_COST },
-    description: 'Configs of the current catalogue version, filtered and ordered.',
+    description: 'Configs of the current catalogue version, filtered and ordered. Retired models are listed too (`lifecycle: RETIRED`, after the others in catalogue order) so threads pinned to them resolve; `filter: { lifecycle: [ACTIVE, NEW, EXPIRING] }` leaves them out.',
     args: {
       filter: t.arg({ type: LlmConfigFilter, required: false, description: 'Conditions to match.' }),
       orderBy: t.arg({ type: LlmConfigOrder, required: false, defaultValue: 'catalogue', description: 'Order of the list.' }),
