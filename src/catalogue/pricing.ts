@@ -102,9 +102,8 @@ function price(raw: RawPrice | null | undefined, perToken: boolean): number | nu
 }
 
 /**
- * Prices, every field written out in one literal: objects built key by key (or spread from such) fall
- * into V8's dictionary mode past a dozen keys and cost ~600 bytes instead of ~150, at 23,000 configs
- * a fifth of the generation's memory.
+ * A price sheet, every field written out in one literal: objects built key by key (or spread from
+ * such) fall into V8's dictionary mode past a dozen keys and cost ~600 bytes instead of ~150.
  */
 function pricesOf(price: (field: PriceField, kind: PriceKind, perToken: boolean) => number | null, discount: number | null, overrides: readonly PriceOverride[], overridesComplete: boolean): PriceSheet {
   return Object.freeze({
