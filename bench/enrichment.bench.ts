@@ -11,6 +11,7 @@ import { HealthBook } from '../src/catalogue/health-book.js';
 import { buildCatalogue } from '../src/catalogue/build.js';
 import { parseOperatorConfig } from '../src/config/operator-config.js';
 import { fetchModelEndpoints } from '../src/openrouter/endpoints-client.js';
+import { NO_DETAILS } from '../src/openrouter/model-details.js';
 import type { OpenRouterModel } from '../src/openrouter/models-payload.js';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -31,6 +32,7 @@ function syntheticModels(count: number, free: boolean): OpenRouterModel[] {
     supportedParameters: ['tools'],
     promptPrice: free ? '0' : '0.000001',
     completionPrice: free ? '0' : '0.000002',
+    details: NO_DETAILS,
   }));
 }
 

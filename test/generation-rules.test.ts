@@ -141,7 +141,7 @@ describe('generated config fields', () => {
       NOW,
     );
     expect(configs[0]!.supportsImageInput).toBe(true);
-    expect(configs[0]!.pricing).toEqual({ prompt: 2.5, completion: null });
+    expect(configs[0]!.pricing).toMatchObject({ prompt: 2.5, completion: null });
     expect(perMillion('abc')).toBeNull();
   });
   it('gives free models the free limits and pin tier C', () => {

@@ -169,3 +169,41 @@ describe('limits on what one upstream list can cost', () => {
     ]);
   });
 });
+
+describe('lifecycle settings', () => {
+  it('default to 14 days new, 30 days expiring and 7 days of grace for retired models; fractions of a day are allowed', () => {
+    expect(parseOperatorConfig('', 'x').openRouter).toMatchObject({ newModelDays: 14, expiringDays: 30, retirementGraceDays: 7 });
+    const set = parseOperatorConfig('openrouter_integration:\n  new_model_days: 3\n  expiring_days: 60\n  retirement_grace_days: 0.5\n', 'x');
+    expect(set.openRouter).toMatchObject({ newModelDays: 3, expiringDays: 60, retirementGraceDays: 0.5 });
+    expect(parseOperatorConfig('openrouter_integration:\n  retirement_grace_days: 0\n', 'x').openRouter.retirementGraceDays).toBe(0);
+  });
+
+  it('refuses negative spans, spans over ten years and mistyped keys, with their paths', () => {
+    const problems = problemsOf('openrouter_integration:\n  new_model_days: -1\n  expiring_days: 100000\n  retirement_grace_days: "a week"\n  retirement_grace: 7\n');
+    expect(problems.map((problem) => problem.split(':')[0]).sort()).toEqual([
+      'openrouter_integration.expiring_days',
+      'openrouter_integration.new_model_days',
+      'openrouter_integration.retirement_grace',
+      'openrouter_integration.retirement_grace_days',
+    ]);
+  });
+});
+
+describe('what an operator config serves besides the original fields', () => {
+  it('capabilities, prices and the completion limit from the file and LiteLLM’s keys in litellm_params; no OpenRouter facts', () => {
+    const config = parseOperatorConfig(
+      `global_llm_configs:\n${entry('    supports_image_input: true\n    litellm_params: { input_cost_per_token: 0.000003, output_cost_per_token: 0.000015, max_output_tokens: 64000, supports_reasoning: true, supports_response_schema: true, supports_web_search: false }\n')}`,
+      'x',
+    );
+    const made = curatedConfig(config.curatedModels[0]!);
+    expect(made).toMatchObject({ inputModalities: ['text', 'image'], outputModalities: ['text'], maxCompletionTokens: 64_000, supportsStructuredOutputs: true, supportsWebSearch: false, lifecycle: 'active', releasedAt: null, expiresAt: null, retiredAt: null, successorId: null, pricing: { prompt: 3, completion: 15 } });
+    expect(made.reasoning).toMatchObject({ mandatory: false, efforts: [] });
+    expect(made.details.canonicalSlug).toBeNull();
+  });
+
+  it('refuses a max_output_tokens the API cannot serve', () => {
+    expect(problemsOf(`global_llm_configs:\n${entry('    litellm_params: { max_output_tokens: 3e9 }\n')}`)).toEqual([
+      'global_llm_configs[0].litellm_params.max_output_tokens: must be a whole number of tokens from 0 to 2147483647 (it is served as maxCompletionTokens)',
+    ]);
+  });
+});

@@ -186,12 +186,16 @@ describe('retries and the change feed', () => {
     const { diff } = outcome;
     expect(diff.fromVersion).toBe(diff.toVersion - 1);
     expect(diff.added.length).toBeGreaterThan(0);
-    expect(diff.removed.length).toBeGreaterThan(0);
+    // Models the newer list no longer has are retired (served in their grace), not removed.
+    expect(diff.retired.length).toBeGreaterThan(0);
+    expect(diff.removed).toEqual([]);
     expect(diff.repriced.length + diff.tierFlips.length).toBeGreaterThan(0);
-    const newer = new Set(catalogue.current()!.configs.map((config) => config.modelName));
+    const newer = catalogue.current()!.configs;
+    const listed = new Set(newer.filter((config) => config.lifecycle !== 'retired').map((config) => config.modelName));
     for (const ref of diff.added) expect(older.has(ref.modelName)).toBe(false);
-    for (const ref of diff.removed) expect(newer.has(ref.modelName)).toBe(false);
-    expect(diff.added.length - diff.removed.length).toBe(newer.size - older.size);
+    for (const ref of diff.retired) expect(listed.has(ref.modelName)).toBe(false);
+    expect(new Set(diff.retired.map((ref) => ref.modelName))).toEqual(new Set([...older].filter((name) => !listed.has(name))));
+    expect(diff.added.length).toBe(newer.length - older.size);
     expect(catalogue.changes(1)).toEqual([diff]);
     const onDisk = await readSnapshot(dir);
     expect(onDisk!.changes.at(-1)).toEqual(diff);

@@ -33,12 +33,13 @@ export function threadIndex(threadId: string, poolSize: number): number {
 /**
  * The config Auto (Fastest) pins a thread to, as the original selects it: usable, ungated
  * candidates by id; premium ones only when the caller may use them; tier A only when any exist;
- * the 5 best by quality score; then a stable hash of the thread id picks one.
+ * the 5 best by quality score; then a stable hash of the thread id picks one. A retired model (gone
+ * from OpenRouter's list, served only so pinned threads keep working) is never a candidate.
  */
 export function autoPick(configs: readonly CatalogueConfig[], request: AutoPickRequest): AutoPickResult | null {
   const excluded = new Set(request.excludeIds ?? []);
   const candidates = configs
-    .filter((c) => c.id !== AUTO_CONFIG_ID && c.modelName !== '' && c.provider !== '' && c.hasCredential && !c.healthGated && !excluded.has(c.id))
+    .filter((c) => c.id !== AUTO_CONFIG_ID && c.modelName !== '' && c.provider !== '' && c.hasCredential && !c.healthGated && c.lifecycle !== 'retired' && !excluded.has(c.id))
     .filter((c) => request.premiumEligible || c.billingTier !== 'premium')
     .sort((a, b) => a.id - b.id);
   if (candidates.length === 0) return null;

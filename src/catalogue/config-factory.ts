@@ -1,10 +1,16 @@
 import type { CuratedModel } from '../config/operator-config.js';
 import type { OpenRouterSettings } from '../config/openrouter-settings.js';
+import { SERVED_TIME_MAX_MS } from '../input/served-range.js';
+import { modalities, NO_DETAILS } from '../openrouter/model-details.js';
 import type { OpenRouterModel } from '../openrouter/models-payload.js';
 import { AUTO_CONFIG_ID } from './auto-pick.js';
-import { pythonFloat } from './python-float.js';
+import { OPERATOR_REASONING, openRouterReasoning } from './capabilities.js';
+import { listedLifecycle, startOfDay } from './lifecycle.js';
+import { operatorPricing, perMillion } from './pricing.js';
 import { scoreOpenRouterModel, scoreOperatorConfig } from './scoring.js';
 import type { BillingTier, CatalogueConfig, StaticScoreBreakdown } from './types.js';
+
+export { perMillion } from './pricing.js';
 
 /**
  * Every config is made here: an OpenRouter model, an operator-curated model and the virtual Auto
@@ -12,31 +18,31 @@ import type { BillingTier, CatalogueConfig, StaticScoreBreakdown } from './types
  * new config (no health known yet) are derived from its static score, all in makeConfig.
  */
 
-/** Fields each kind of config may leave to their neutral defaults. */
-type DefaultedField =
-  | 'seoEnabled'
-  | 'seoSlug'
-  | 'seoTitle'
-  | 'seoDescription'
-  | 'apiBase'
-  | 'rpm'
-  | 'tpm'
-  | 'litellmParams'
-  | 'systemInstructions'
-  | 'useDefaultSystemInstructions'
-  | 'citationsEnabled'
-  | 'contextLength'
-  | 'pricing'
-  | 'supportsTools'
-  | 'supportsImageInput';
+/** Fields every kind of config decides; all others may be left to their neutral defaults. */
+type DecidedField =
+  | 'id'
+  | 'name'
+  | 'description'
+  | 'source'
+  | 'billingTier'
+  | 'anonymousEnabled'
+  | 'quotaReserveTokens'
+  | 'provider'
+  | 'modelName'
+  | 'hasCredential'
+  | 'routerPoolEligible'
+  | 'autoPinTier'
+  | 'staticBreakdown';
 
 /** Fields derived from the others: a new config has no health, so it serves its static score. */
 type DerivedField = 'qualityScoreStatic' | 'qualityScore' | 'qualityScoreHealth' | 'healthGated' | 'health';
 
-export type ConfigFields = Omit<CatalogueConfig, DefaultedField | DerivedField> & Partial<Pick<CatalogueConfig, DefaultedField>>;
+export type ConfigFields = Pick<CatalogueConfig, DecidedField> & Partial<Omit<CatalogueConfig, DecidedField | DerivedField>>;
 
 const NO_PARAMS: Readonly<Record<string, unknown>> = Object.freeze({});
-const NO_PRICES = Object.freeze({ prompt: null, completion: null });
+const NO_PRICES = operatorPricing(NO_PARAMS);
+const TEXT = modalities(['text']);
+const TEXT_AND_IMAGE = modalities(['text', 'image']);
 
 /**
  * A frozen config from the fields its kind decides. Every field is written out here, once, in one
@@ -72,6 +78,18 @@ export function makeConfig(fields: ConfigFields): CatalogueConfig {
     pricing: fields.pricing ?? NO_PRICES,
     supportsTools: fields.supportsTools ?? true,
     supportsImageInput: fields.supportsImageInput ?? false,
+    reasoning: fields.reasoning ?? null,
+    supportsStructuredOutputs: fields.supportsStructuredOutputs ?? false,
+    supportsWebSearch: fields.supportsWebSearch ?? false,
+    details: fields.details ?? NO_DETAILS,
+    inputModalities: fields.inputModalities ?? TEXT,
+    outputModalities: fields.outputModalities ?? TEXT,
+    maxCompletionTokens: fields.maxCompletionTokens ?? null,
+    releasedAt: fields.releasedAt ?? null,
+    expiresAt: fields.expiresAt ?? null,
+    lifecycle: fields.lifecycle ?? 'active',
+    retiredAt: fields.retiredAt ?? null,
+    successorId: fields.successorId ?? null,
     qualityScoreStatic: total,
     staticBreakdown: fields.staticBreakdown,
     // A new config has no health yet, so it serves its static score.
@@ -82,18 +100,6 @@ export function makeConfig(fields: ConfigFields): CatalogueConfig {
   });
 }
 
-/**
- * A per-token price as USD per million tokens; null when unknown: unparseable, negative, non-finite,
- * or so large that the per-million value overflows to Infinity (1e308 per token), which cannot be served.
- */
-export function perMillion(perToken: unknown): number | null {
-  const value = pythonFloat(perToken);
-  if (value === null || !Number.isFinite(value) || value < 0) return null;
-  // Scale through a decimal string: 0.0000025 * 1e6 is 2.4999999999999996 in binary floating point.
-  const scaled = Number((value * 1_000_000).toPrecision(12));
-  return Number.isFinite(scaled) ? scaled : null;
-}
-
 /** What an OpenRouter config takes besides its model: its claimed id, its tier and the shared params. */
 export interface OpenRouterConfigInput {
   readonly id: number;
@@ -101,12 +107,28 @@ export interface OpenRouterConfigInput {
   /** One frozen copy shared by every config of a generation. */
   readonly litellmParams: Readonly<Record<string, unknown>>;
   readonly nowSeconds: number;
+  /** For a model no longer listed (retirement.ts): when it left the list, and the config that replaces it. */
+  readonly retired?: { readonly at: number; readonly successorId: number | null };
 }
 
-/** The config of a kept OpenRouter model (reference §1), scored at `nowSeconds` (§2). */
-export function openRouterConfig(model: OpenRouterModel, settings: OpenRouterSettings, { id, tier, litellmParams, nowSeconds }: OpenRouterConfigInput): CatalogueConfig {
+/** Unix ms of a `created` time in Unix seconds, when a date can hold it. */
+function releasedAt(created: number | null): number | null {
+  if (created === null || !(created >= 0)) return null;
+  const ms = created * 1000;
+  return ms <= SERVED_TIME_MAX_MS ? ms : null;
+}
+
+/**
+ * The config of a kept OpenRouter model (reference §1), scored at `nowSeconds` (§2), with what a
+ * selector shows besides (its lifecycle judged at the same clock).
+ */
+export function openRouterConfig(model: OpenRouterModel, settings: OpenRouterSettings, { id, tier, litellmParams, nowSeconds, retired }: OpenRouterConfigInput): CatalogueConfig {
   const isFree = tier === 'free';
   const name = model.name ?? model.id;
+  const { details } = model;
+  const released = releasedAt(model.created);
+  const expiresAt = details.expirationDate === null ? null : startOfDay(details.expirationDate);
+  const params = model.supportedParameters;
   return makeConfig({
     id,
     name,
@@ -131,17 +153,33 @@ export function openRouterConfig(model: OpenRouterModel, settings: OpenRouterSet
     contextLength: model.contextLength,
     pricing: Object.freeze({ prompt: perMillion(model.promptPrice), completion: perMillion(model.completionPrice) }),
     supportsImageInput: model.inputModalities.includes('image'),
+    reasoning: openRouterReasoning(model),
+    supportsStructuredOutputs: params.includes('structured_outputs'),
+    supportsWebSearch: params.includes('web_search_options'),
+    details,
+    inputModalities: model.inputModalities,
+    outputModalities: modalities(model.outputModalities),
+    maxCompletionTokens: details.maxCompletionTokens,
+    releasedAt: released,
+    expiresAt,
+    lifecycle: retired ? 'retired' : listedLifecycle(released, expiresAt, nowSeconds, settings),
+    retiredAt: retired?.at ?? null,
+    successorId: retired?.successorId ?? null,
     staticBreakdown: scoreOpenRouterModel(model, nowSeconds),
   });
 }
 
 /**
  * The config of an operator-curated model (reference §3): what the file says, scored from its
- * provider, its `litellm_params` prices and `max_input_tokens`, and its model name.
+ * provider, its `litellm_params` prices and `max_input_tokens`, and its model name. What OpenRouter
+ * would tell about a model the file does not: those fields stay null, except what LiteLLM's model
+ * keys in `litellm_params` say (prices, `max_output_tokens`, `supports_reasoning`,
+ * `supports_response_schema`, `supports_web_search`).
  */
 export function curatedConfig(model: CuratedModel): CatalogueConfig {
   const params = model.litellm_params;
   const maxInputTokens = typeof params.max_input_tokens === 'number' ? params.max_input_tokens : null;
+  const maxOutputTokens = typeof params.max_output_tokens === 'number' ? params.max_output_tokens : null;
   const staticBreakdown = scoreOperatorConfig({
     provider: model.provider,
     modelName: model.model_name,
@@ -174,9 +212,14 @@ export function curatedConfig(model: CuratedModel): CatalogueConfig {
     routerPoolEligible: model.router_pool_eligible,
     autoPinTier: 'A',
     contextLength: maxInputTokens,
-    pricing: Object.freeze({ prompt: perMillion(params.input_cost_per_token), completion: perMillion(params.output_cost_per_token) }),
+    pricing: operatorPricing(params),
     supportsTools: model.supports_tools,
     supportsImageInput: model.supports_image_input,
+    reasoning: params.supports_reasoning === true ? OPERATOR_REASONING : null,
+    supportsStructuredOutputs: params.supports_response_schema === true,
+    supportsWebSearch: params.supports_web_search === true,
+    inputModalities: model.supports_image_input ? TEXT_AND_IMAGE : TEXT,
+    maxCompletionTokens: maxOutputTokens,
     staticBreakdown,
   });
 }

@@ -45,9 +45,13 @@ function byStaticScoreDescending(configs: readonly CatalogueConfig[]): Catalogue
   return [...configs].sort((a, b) => b.qualityScoreStatic - a.qualityScoreStatic);
 }
 
-/** The configs a cycle checks: the top 50 premium and top 30 free OpenRouter-routed configs by static score. */
+/**
+ * The configs a cycle checks: the top 50 premium and top 30 free OpenRouter-routed configs by static
+ * score. Retired configs are left out: OpenRouter no longer lists them, so their checks would only fail
+ * and take the places (and the failure budget) of listed models.
+ */
 export function selectForEnrichment(configs: readonly CatalogueConfig[]): CatalogueConfig[] {
-  const routed = configs.filter(isOpenRouterProvider);
+  const routed = configs.filter((config) => isOpenRouterProvider(config) && config.lifecycle !== 'retired');
   const premium = byStaticScoreDescending(routed.filter((c) => c.billingTier === 'premium')).slice(0, ENRICH_TOP_N_PREMIUM);
   const free = byStaticScoreDescending(routed.filter((c) => c.billingTier === 'free')).slice(0, ENRICH_TOP_N_FREE);
   const seen = new Set<number>();

@@ -1,4 +1,5 @@
 import type { OpenRouterSettings } from '../config/openrouter-settings.js';
+import { boundDetails } from '../openrouter/model-details.js';
 import type { OpenRouterModel } from '../openrouter/models-payload.js';
 import { openRouterConfig } from './config-factory.js';
 import { claimStableId } from './stable-id.js';
@@ -86,6 +87,12 @@ export function overLongField(model: OpenRouterModel, max: number): 'id' | 'name
   return null;
 }
 
+/** The model with the strings a selector shows that are longer than `max` left out (the ones a rule reads are checked by overLongField). */
+export function boundedModel(model: OpenRouterModel, max: number): OpenRouterModel {
+  const details = boundDetails(model.details, max);
+  return details === model.details ? model : { ...model, details };
+}
+
 /**
  * Turns validated OpenRouter models into catalogue configs, keeping payload order.
  * `taken` holds ids already claimed in this generation (e.g. by operator configs) and is updated.
@@ -111,8 +118,9 @@ export function generateOpenRouterConfigs(
       excluded[reason] = (excluded[reason] ?? 0) + 1;
       continue;
     }
-    configs.push(openRouterConfig(model, settings, { id: claimStableId(model.id, settings.idOffset, taken), tier: billingTier(model), litellmParams, nowSeconds }));
-    kept.push(model);
+    const bounded = boundedModel(model, settings.maxStringLength);
+    configs.push(openRouterConfig(bounded, settings, { id: claimStableId(model.id, settings.idOffset, taken), tier: billingTier(model), litellmParams, nowSeconds }));
+    kept.push(bounded);
   }
   return { configs, models: kept, excluded };
 }

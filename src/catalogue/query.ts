@@ -1,6 +1,10 @@
+import type { Modality } from '../openrouter/model-details.js';
+import { hasCapability, type Capability } from './capabilities.js';
+import type { Lifecycle } from './lifecycle.js';
+import { configAuthor } from './model-family.js';
 import type { BillingTier, CatalogueConfig, ConfigSource } from './types.js';
 
-/** Longest accepted search text: longer input is a client error, not a reason to scan. */
+/** Longest accepted search or author text: longer input is a client error, not a reason to scan. */
 export const MAX_SEARCH_LENGTH = 200;
 
 export interface ConfigFilter {
@@ -13,19 +17,54 @@ export interface ConfigFilter {
   readonly includeGated?: boolean | null;
   /** Case-insensitive substring of the name or the model name. */
   readonly search?: string | null;
+  /** Author slug, case-insensitive (`anthropic`). */
+  readonly author?: string | null;
+  /** Accepts every one of these input modalities. */
+  readonly inputModality?: readonly Modality[] | null;
+  /** Context window of at least this many tokens (an unknown window does not match). */
+  readonly minContextLength?: number | null;
+  /** Prompt price at most this (USD per million tokens; an unknown price does not match). */
+  readonly maxPromptPrice?: number | null;
+  /** Has every one of these capabilities. */
+  readonly capability?: readonly Capability[] | null;
+  /** In any of these lifecycle stages. */
+  readonly lifecycle?: readonly Lifecycle[] | null;
 }
 
-/** List orders: the catalogue's own (operator configs, then OpenRouter payload order), or by a field. */
-export type ConfigOrder = 'catalogue' | 'quality-desc' | 'id' | 'name';
+/** Benchmark indices a list can be ordered by (Artificial Analysis). */
+export type BenchmarkIndex = 'intelligence' | 'coding' | 'agentic';
 
-function matches(config: CatalogueConfig, filter: ConfigFilter, search: string | null, provider: string | null): boolean {
+/** List orders: the catalogue's own (operator configs, then OpenRouter payload order), or by a field. */
+export type ConfigOrder = 'catalogue' | 'quality-desc' | 'id' | 'name' | 'newest' | 'price-asc' | 'context-desc' | `${BenchmarkIndex}-desc`;
+
+function matches(config: CatalogueConfig, filter: ConfigFilter, search: string | null, provider: string | null, author: string | null): boolean {
   if (filter.tier != null && config.billingTier !== filter.tier) return false;
   if (filter.routerPoolEligible != null && config.routerPoolEligible !== filter.routerPoolEligible) return false;
   if (filter.source != null && config.source !== filter.source) return false;
   if (provider !== null && config.provider.toLowerCase() !== provider) return false;
   if (filter.includeGated === false && config.healthGated) return false;
   if (search !== null && !config.name.toLowerCase().includes(search) && !config.modelName.toLowerCase().includes(search)) return false;
+  if (author !== null && configAuthor(config)?.slug.toLowerCase() !== author) return false;
+  if (filter.inputModality && !filter.inputModality.every((modality) => config.inputModalities.includes(modality))) return false;
+  if (filter.minContextLength != null && !(config.contextLength !== null && config.contextLength >= filter.minContextLength)) return false;
+  if (filter.maxPromptPrice != null && !(config.pricing.prompt !== null && config.pricing.prompt <= filter.maxPromptPrice)) return false;
+  if (filter.capability && !filter.capability.every((capability) => hasCapability(config, capability))) return false;
+  if (filter.lifecycle && !filter.lifecycle.includes(config.lifecycle)) return false;
   return true;
+}
+
+/** The value of a benchmark index; null when the model has none. */
+export function benchmarkIndex(config: CatalogueConfig, index: BenchmarkIndex): number | null {
+  return config.details.artificialAnalysis?.[index] ?? null;
+}
+
+/** Orders by a value, highest (or lowest) first; configs without one last. Ties keep catalogue order (Array#sort is stable). */
+function by(value: (config: CatalogueConfig) => number | null, direction: 1 | -1): (a: CatalogueConfig, b: CatalogueConfig) => number {
+  return (a, b) => {
+    const [x, y] = [value(a), value(b)];
+    if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
+    return x === y ? 0 : (x < y ? -1 : 1) * direction;
+  };
 }
 
 const COMPARATORS: Record<Exclude<ConfigOrder, 'catalogue'>, (a: CatalogueConfig, b: CatalogueConfig) => number> = {
@@ -33,12 +72,19 @@ const COMPARATORS: Record<Exclude<ConfigOrder, 'catalogue'>, (a: CatalogueConfig
   'quality-desc': (a, b) => b.qualityScore - a.qualityScore,
   id: (a, b) => a.id - b.id,
   name: (a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+  newest: by((c) => c.releasedAt, -1),
+  'price-asc': (a, b) => by((c) => c.pricing.prompt, 1)(a, b) || by((c) => c.pricing.completion, 1)(a, b),
+  'context-desc': by((c) => c.contextLength, -1),
+  'intelligence-desc': by((c) => benchmarkIndex(c, 'intelligence'), -1),
+  'coding-desc': by((c) => benchmarkIndex(c, 'coding'), -1),
+  'agentic-desc': by((c) => benchmarkIndex(c, 'agentic'), -1),
 };
 
 /** Filters and orders configs for a listing. The input is not modified. */
 export function queryConfigs(configs: readonly CatalogueConfig[], filter: ConfigFilter = {}, order: ConfigOrder = 'catalogue'): CatalogueConfig[] {
   const search = filter.search ? filter.search.toLowerCase() : null;
   const provider = filter.provider ? filter.provider.toLowerCase() : null;
-  const selected = configs.filter((config) => matches(config, filter, search, provider));
+  const author = filter.author ? filter.author.toLowerCase() : null;
+  const selected = configs.filter((config) => matches(config, filter, search, provider, author));
   return order === 'catalogue' ? selected : selected.sort(COMPARATORS[order]);
 }

@@ -1,7 +1,7 @@
 import type { OpenRouterSettings } from '../config/openrouter-settings.js';
 import type { BuiltCatalogue } from './build.js';
 import type { GuardName, RefreshOutcome } from './refresh-types.js';
-import { countConfigs } from './version.js';
+import { countConfigs, listedOpenRouterCount } from './version.js';
 
 type GuardRejection = Extract<RefreshOutcome, { kind: 'rejected-by-guard' }>;
 
@@ -11,10 +11,13 @@ type GuardSettings = Pick<OpenRouterSettings, 'maxMalformedFraction' | 'maxShrin
  * Guards against fetched lists that are clearly wrong: largely malformed, empty, far smaller or
  * implausibly larger than the one being served. Returns the rejection, or null to accept the list.
  * `validCount` is the number of well-formed model objects in the list; `currentCount` the OpenRouter
- * configs served now. Pure: the same list and count always get the same verdict.
+ * configs the last accepted list kept. Both sides leave retired configs out: `built` is the fetched
+ * list alone (retirements are added after the guards), and a model served in its grace is not in the
+ * list it left, so counting it would let a list that lost most of its models pass as one that did not.
+ * Pure: the same list and count always get the same verdict.
  */
 export function guardFetchedList(built: BuiltCatalogue, validCount: number, currentCount: number, settings: GuardSettings): GuardRejection | null {
-  const fetchedCount = countConfigs(built.configs).openRouter;
+  const fetchedCount = listedOpenRouterCount(countConfigs(built.configs));
   const { malformedCount, malformed } = built.leftOut;
   const total = validCount + malformedCount;
   const { maxMalformedFraction: maxMalformed, maxShrinkFraction: maxShrink, maxGrowthFactor: maxGrowth } = settings;

@@ -8,9 +8,10 @@ import type { HealthBook } from './health-book.js';
 import type { CatalogueObserver } from './observer.js';
 import { guardFetchedList } from './refresh-guards.js';
 import type { RefreshFailure } from './refresh-types.js';
+import { retirementsAfter, withRetired } from './retirement.js';
 import type { CatalogueConfig } from './types.js';
 import type { VersionBasis } from './version-store.js';
-import { contentHash, type CatalogueVersion, type VersionDraft } from './version.js';
+import { contentHash, listedOpenRouterCount, type CatalogueVersion, type VersionDraft } from './version.js';
 
 /**
  * One refresh, from the upstream to a version ready to serve: fetch the model list (the client
@@ -50,20 +51,26 @@ export async function runPipeline(deps: PipelineDeps, served: CatalogueVersion |
   } catch (error) {
     return { kind: 'not-fetched', outcome: unavailable(error) };
   }
-  const generatedAtSeconds = Math.floor(deps.now() / 1000);
+  const builtAt = deps.now();
+  const generatedAtSeconds = Math.floor(builtAt / 1000);
   const built = buildCatalogue(deps.operator, fetched, generatedAtSeconds);
   const { malformedCount } = built.leftOut;
   logLeftOut(built, deps);
-  const rejection = force ? null : guardFetchedList(built, fetched.models.length, served?.counts.openRouter ?? 0, deps.operator.openRouter);
+  const rejection = force ? null : guardFetchedList(built, fetched.models.length, served === null ? 0 : listedOpenRouterCount(served.counts), deps.operator.openRouter);
   if (rejection) return { kind: 'refused', outcome: rejection, malformedCount };
+  // Models a fetched list had that this one no longer keeps stay served in their grace, as RETIRED. The
+  // bundled snapshot is a stand-in until the first live list, often months old: its models are not retired.
+  const listedBefore = served !== null && served.origin !== 'bundled-snapshot' ? served.configs : [];
+  const retirements = retirementsAfter({ configs: listedBefore, models: basis.models, retired: basis.retired }, built, builtAt);
+  const serving = withRetired(built, retirements, deps.operator.openRouter, generatedAtSeconds);
 
-  const enriched = await enrichHealth(deps, built.configs, basis.healthBook, signal);
+  const enriched = await enrichHealth(deps, serving.configs, basis.healthBook, signal);
   // Shutting down mid-enrichment: health is incomplete, so keep serving (and persisting) what we had.
   if (signal.aborted) {
     return { kind: 'refused', outcome: { kind: 'upstream-unavailable', failureKind: 'aborted', message: 'refresh aborted by shutdown', status: null, retryAfterSeconds: null }, malformedCount };
   }
   const draft: VersionDraft = { configs: enriched.configs, origin: 'live', fetchedAt: fetched.fetchedAt, enrichedAt: enriched.at };
-  return { kind: 'candidate', candidate: { draft, basis: { models: built.models, generatedAtSeconds, healthBook: enriched.book } }, malformedCount };
+  return { kind: 'candidate', candidate: { draft, basis: { models: built.models, retired: serving.retired, generatedAtSeconds, healthBook: enriched.book } }, malformedCount };
 }
 
 /**

@@ -1,10 +1,15 @@
 import { z } from 'zod';
-import { hasUnprintable, servedCount, servedInstant as instant, servedInt } from '../input/served-range.js';
+import { servedCount, servedInstant as instant } from '../input/served-range.js';
 import { formatZodError } from '../input/zod-issues.js';
+import { modalities } from '../openrouter/model-details.js';
 import type { OpenRouterModel } from '../openrouter/models-payload.js';
 import type { CatalogueDiff } from './diff.js';
 import { GATE_REASONS, type ModelHealth } from './model-health.js';
+import type { RetiredModel } from './retirement.js';
+import { changeRecordSchema, modelSchema, retiredSchema } from './snapshot-models.js';
 import type { CatalogueOrigin } from './version.js';
+
+export { changeRecordSchema } from './snapshot-models.js';
 
 /**
  * The shape of a catalogue snapshot: what is persisted in DATA_DIR and what replicas share. It holds
@@ -13,12 +18,13 @@ import type { CatalogueOrigin } from './version.js';
  * YAML at the same clock, so ids, tiers and scores come back identical while edits to the YAML
  * still take effect.
  *
- * Format 2 stores each model's health once, in the health book; format 1 stored it twice (per config
- * and in the cache) and is read by migrating it.
+ * Format 3 stores, with each model, what a model selector shows of it (snapshot-models.ts), and the
+ * models served as RETIRED with their ids and retirement times. Format 2 (no details, no retirements)
+ * and format 1 (health stored twice: per config and in the cache) are read by migrating them.
  */
 
 const FORMAT = 'llm-catalogue.snapshot';
-const FORMAT_VERSION = 2;
+const FORMAT_VERSION = 3;
 
 // A file is input like any other: every value must be one the API can serve (see served-range.ts).
 /** A health score is clamped to 0..100 when computed; the served quality score is blended from it. */
@@ -41,35 +47,6 @@ const modelHealthSchema = z.object({
 /** A book entry is a good check, so `fromCache` is not stored. */
 const bookEntrySchema = modelHealthSchema.omit({ fromCache: true }).transform((health): ModelHealth => ({ ...health, fromCache: false }));
 
-const priceSchema = z.union([z.string(), z.number()]).nullable().optional();
-
-const modelSchema = z.object({
-  id: z.string().refine((id) => !hasUnprintable(id), 'contains control characters or a lone surrogate'),
-  name: z.string().refine((name) => !hasUnprintable(name), 'contains control characters or a lone surrogate').nullable(),
-  created: z.number().nullable(),
-  contextLength: servedCount.nullable(),
-  outputModalities: z.array(z.string()).nullable(),
-  inputModalities: z.array(z.string()),
-  supportedParameters: z.array(z.string()),
-  promptPrice: priceSchema,
-  completionPrice: priceSchema,
-});
-
-const refSchema = z.object({ id: servedInt, modelName: z.string(), name: z.string() });
-const pricingSchema = z.object({ prompt: z.number().nullable(), completion: z.number().nullable() });
-/** A change record, as snapshots carry them (and replicas send them with a forwarded refresh's answer). */
-export const changeRecordSchema = z.object({
-  fromVersion: servedCount.nullable(),
-  toVersion: servedCount,
-  at: instant,
-  added: z.array(refSchema),
-  removed: z.array(refSchema),
-  repriced: z.array(refSchema.extend({ before: pricingSchema, after: pricingSchema })),
-  tierFlips: z.array(refSchema.extend({ from: z.enum(['free', 'premium']), to: z.enum(['free', 'premium']) })),
-  newlyGated: z.array(refSchema),
-  newlyUngated: z.array(refSchema),
-}) satisfies z.ZodType<CatalogueDiff>;
-
 const commonFields = {
   format: z.literal(FORMAT),
   savedAt: instant,
@@ -85,18 +62,30 @@ const commonFields = {
 /** How the OpenRouter-routed configs of a model serve its book entry: as a fresh check, or as its last good values. */
 export type ServedHealth = 'fresh' | 'from-cache';
 
-const formatTwoSchema = z
-  .object({
-    ...commonFields,
-    formatVersion: z.literal(2),
-    healthBook: z.record(z.string(), bookEntrySchema),
-    servedHealth: z.record(z.string(), z.enum(['fresh', 'from-cache'])),
-  })
-  .superRefine((snapshot, context) => {
-    for (const modelName of Object.keys(snapshot.servedHealth)) {
-      if (!(modelName in snapshot.healthBook)) context.addIssue({ code: 'custom', path: ['servedHealth', modelName], message: 'the model has no entry in healthBook' });
-    }
-  });
+const healthFields = {
+  healthBook: z.record(z.string(), bookEntrySchema),
+  servedHealth: z.record(z.string(), z.enum(['fresh', 'from-cache'])),
+};
+
+function servedHealthInBook(snapshot: { servedHealth: Record<string, unknown>; healthBook: Record<string, unknown> }, context: z.RefinementCtx): void {
+  for (const modelName of Object.keys(snapshot.servedHealth)) {
+    if (!(modelName in snapshot.healthBook)) context.addIssue({ code: 'custom', path: ['servedHealth', modelName], message: 'the model has no entry in healthBook' });
+  }
+}
+
+const formatThreeSchema = z.object({ ...commonFields, ...healthFields, formatVersion: z.literal(3), retired: z.array(retiredSchema) }).superRefine(servedHealthInBook);
+
+/**
+ * Formats 1 and 2 kept models without details (a selector's facts arrive with the next refresh), no
+ * retirements, and of the input modalities only `image` (the one a rule reads). Every model of a real
+ * list accepts text, so text is added back.
+ */
+function withoutDetails<T extends { models: readonly OpenRouterModel[] }>(snapshot: T): T & { retired: readonly RetiredModel[] } {
+  return { ...snapshot, models: snapshot.models.map((model) => ({ ...model, inputModalities: modalities(['text', ...model.inputModalities]) })), retired: [] };
+}
+
+/** Format 2: each model's health stored once, as in format 3. */
+const formatTwoSchema = z.object({ ...commonFields, ...healthFields, formatVersion: z.literal(2) }).superRefine(servedHealthInBook).transform(withoutDetails);
 
 /** Format 1: each OpenRouter config's health fields by model name, and the cache of last good health beside them. */
 const formatOneSchema = z.object({
@@ -115,6 +104,8 @@ export interface CatalogueSnapshot {
   readonly enrichedAt: number | null;
   readonly generatedAtSeconds: number;
   readonly models: readonly OpenRouterModel[];
+  /** Models gone from OpenRouter's list that are served as RETIRED until their grace is over. */
+  readonly retired: readonly RetiredModel[];
   /** The last good health of each model, by model name (every entry `fromCache: false`). */
   readonly healthBook: Readonly<Record<string, ModelHealth>>;
   /** The models whose OpenRouter-routed configs serve their book entry, and how. Others serve no health. */
@@ -122,12 +113,13 @@ export interface CatalogueSnapshot {
   readonly changes: readonly CatalogueDiff[];
 }
 
-/** Validates a snapshot read from anywhere (disk, Redis), of either format. Throws an Error naming the first problems. */
+/** Validates a snapshot read from anywhere (disk, Redis), of any format. Throws an Error naming the first problems. */
 export function parseSnapshot(raw: unknown): CatalogueSnapshot {
   const format = (raw as { format?: unknown } | null)?.format;
   if (format !== FORMAT) throw new Error(`not an llm-catalogue snapshot (format ${JSON.stringify(format ?? null)})`);
   const version = (raw as { formatVersion?: unknown }).formatVersion;
-  const parsed = version === 1 ? formatOneSchema.transform(fromFormatOne).safeParse(raw) : formatTwoSchema.safeParse(raw);
+  const schema = version === 1 ? formatOneSchema.transform(fromFormatOne) : version === 2 ? formatTwoSchema : formatThreeSchema;
+  const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const problems = formatZodError(parsed.error, raw);
     throw new Error(`invalid snapshot: ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? ` (and ${problems.length - 3} more)` : ''}`);
@@ -137,7 +129,7 @@ export function parseSnapshot(raw: unknown): CatalogueSnapshot {
 }
 
 /**
- * A format-1 snapshot in format 2. Format 1 wrote a config's health from the same cache entry it
+ * A format-1 snapshot in format 3. Format 1 wrote a config's health from the same cache entry it
  * kept, so the two always agreed; should a file disagree, the health the config served wins, so the
  * catalogue is served exactly as before.
  */
@@ -151,11 +143,19 @@ function fromFormatOne(old: z.infer<typeof formatOneSchema>): CatalogueSnapshot 
     servedHealth[modelName] = health.fromCache ? 'from-cache' : 'fresh';
   }
   const { configHealth: _configHealth, healthCache: _healthCache, ...rest } = old;
-  return { ...rest, healthBook, servedHealth };
+  return withoutDetails({ ...rest, healthBook, servedHealth });
 }
 
 /** The serialized form of a snapshot, as written to disk and shared through Redis (always the current format). */
 export function serializeSnapshot(snapshot: CatalogueSnapshot): string {
   const healthBook = Object.fromEntries(Object.entries(snapshot.healthBook).map(([modelName, { fromCache: _fromCache, ...health }]) => [modelName, health]));
-  return JSON.stringify({ format: FORMAT, formatVersion: FORMAT_VERSION, ...snapshot, healthBook });
+  const models = snapshot.models.map(compactModel);
+  const retired = snapshot.retired.map((record) => ({ ...record, model: compactModel(record.model) }));
+  return JSON.stringify({ format: FORMAT, formatVersion: FORMAT_VERSION, ...snapshot, models, retired, healthBook });
+}
+
+/** A model with its null facts left out (they read back as null), so the file carries only what is known. */
+function compactModel(model: OpenRouterModel): object {
+  const details = Object.fromEntries(Object.entries(model.details).filter(([, value]) => value !== null));
+  return { ...model, details };
 }

@@ -7,6 +7,7 @@ import { HealthBook } from './health-book.js';
 import type { RefreshReport } from './refresh-types.js';
 import { readSnapshot, writeSnapshot } from './snapshot-file.js';
 import type { CatalogueSnapshot, ServedHealth } from './snapshot-format.js';
+import { withRetired } from './retirement.js';
 import { removeStaleTemporaries } from './stale-temporaries.js';
 import { isOpenRouterProvider } from './types.js';
 import type { VersionStore } from './version-store.js';
@@ -63,13 +64,13 @@ export class SnapshotStore {
     const { versions, now } = this.options;
     const version = versions.current();
     if (version === null) return null;
-    const { models, generatedAtSeconds, healthBook } = versions.basis();
+    const { models, retired, generatedAtSeconds, healthBook } = versions.basis();
     const servedHealth: Record<string, ServedHealth> = {};
     for (const config of version.configs) {
       if (isOpenRouterProvider(config) && config.health !== null) servedHealth[config.modelName] = config.health.fromCache ? 'from-cache' : 'fresh';
     }
     const { origin, fetchedAt, enrichedAt } = version;
-    return { savedAt: now(), origin, fetchedAt, enrichedAt, generatedAtSeconds, models, healthBook: healthBook.toRecord(), servedHealth, changes: versions.changeFeed() };
+    return { savedAt: now(), origin, fetchedAt, enrichedAt, generatedAtSeconds, models, retired, healthBook: healthBook.toRecord(), servedHealth, changes: versions.changeFeed() };
   }
 
   /** Serves a snapshot another replica published, with the report of the refresh that made it, and saves it as this process's last-good. */
@@ -94,13 +95,15 @@ export class SnapshotStore {
 
   /**
    * Serves a snapshot made by this or another process: the configs are generated again from its
-   * models at its clock with the current operator YAML, and its health is put back, so ids, tiers
-   * and scores are those of the process that made it.
+   * models at its clock with the current operator YAML, its retired models are served again with
+   * their ids and retirement times, and its health is put back, so ids, tiers, scores and
+   * lifecycles are those of the process that made it.
    */
   private restore(snapshot: CatalogueSnapshot, origin: CatalogueOrigin, report: RefreshReport | null): { version: CatalogueVersion; diff: CatalogueDiff } {
     const { operator, versions, now } = this.options;
     const healthBook = HealthBook.of(snapshot.healthBook);
-    const built = buildCatalogue(operator, { models: [...snapshot.models], dropped: [] }, snapshot.generatedAtSeconds);
+    const listed = buildCatalogue(operator, { models: [...snapshot.models], dropped: [] }, snapshot.generatedAtSeconds);
+    const built = withRetired(listed, snapshot.retired, operator.openRouter, snapshot.generatedAtSeconds);
     const configs = built.configs.map((config) => {
       const served = isOpenRouterProvider(config) ? snapshot.servedHealth[config.modelName] : undefined;
       const health = served === undefined ? undefined : healthBook.get(config.modelName);
@@ -108,7 +111,7 @@ export class SnapshotStore {
     });
     versions.replaceChangeFeed(snapshot.changes);
     const version = nextVersion(versions.current(), { configs, origin, fetchedAt: snapshot.fetchedAt, enrichedAt: snapshot.enrichedAt }, now());
-    const diff = versions.publish(version, { models: built.models, generatedAtSeconds: snapshot.generatedAtSeconds, healthBook }, { record: 'never', report });
+    const diff = versions.publish(version, { models: built.models, retired: built.retired, generatedAtSeconds: snapshot.generatedAtSeconds, healthBook }, { record: 'never', report });
     return { version, diff };
   }
 }

@@ -1,4 +1,8 @@
+import type { Modality, ModelDetails } from '../openrouter/model-details.js';
+import type { ReasoningSupport } from './capabilities.js';
+import type { Lifecycle } from './lifecycle.js';
 import type { ModelHealth } from './model-health.js';
+import type { PricingPerMillion } from './pricing.js';
 
 /**
  * The catalogue's domain model. Nothing here knows about GraphQL or HTTP.
@@ -16,11 +20,7 @@ export type ConfigSource = 'yaml' | 'openrouter' | 'auto';
 /** Auto (Fastest) pin tier: A = operator-curated, B = OpenRouter premium, C = OpenRouter free. */
 export type AutoPinTier = 'A' | 'B' | 'C';
 
-/** Prices in USD per million tokens; null when unknown or unparseable. */
-export interface PricingPerMillion {
-  readonly prompt: number | null;
-  readonly completion: number | null;
-}
+export type { PricingPerMillion } from './pricing.js';
 
 /** The parts of a static quality score; they sum (before clamping to 0..100) to the score. */
 export interface StaticScoreBreakdown {
@@ -65,9 +65,33 @@ export interface CatalogueConfig {
   readonly routerPoolEligible: boolean;
   readonly autoPinTier: AutoPinTier;
   readonly contextLength: number | null;
+  /** Prompt and completion prices; every price is in `priceSheet(config)` (pricing.ts). */
   readonly pricing: PricingPerMillion;
   readonly supportsTools: boolean;
   readonly supportsImageInput: boolean;
+  /** How the model reasons; null when it does not (capabilities.ts reads these). */
+  readonly reasoning: ReasoningSupport | null;
+  readonly supportsStructuredOutputs: boolean;
+  readonly supportsWebSearch: boolean;
+  /**
+   * What OpenRouter says of the model besides (canonical slug, Hugging Face id, knowledge cutoff,
+   * alias target, default parameters, benchmarks, every price): the object read from its list, shared
+   * with the model; empty for operator configs.
+   */
+  readonly details: ModelDetails;
+  readonly inputModalities: readonly Modality[];
+  readonly outputModalities: readonly Modality[];
+  readonly maxCompletionTokens: number | null;
+  /** Unix ms the model was released (OpenRouter's `created`). */
+  readonly releasedAt: number | null;
+  /** Unix ms (00:00 UTC of the day) OpenRouter stops serving the model. */
+  readonly expiresAt: number | null;
+  /** Where the model is in its life, as of the clock the config was made at (lifecycle.ts). */
+  readonly lifecycle: Lifecycle;
+  /** Unix ms the model left OpenRouter's list (RETIRED only). */
+  readonly retiredAt: number | null;
+  /** The config that replaces a retired one, when one can be named (retirement.ts). */
+  readonly successorId: number | null;
   readonly qualityScoreStatic: number;
   readonly staticBreakdown: StaticScoreBreakdown;
   /** Blended score: equals the static score until health is known and not gated. */

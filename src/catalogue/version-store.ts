@@ -3,6 +3,7 @@ import type { OpenRouterModel } from '../openrouter/models-payload.js';
 import { diffVersions, isEmptyDiff, type CatalogueDiff } from './diff.js';
 import { HealthBook } from './health-book.js';
 import type { RefreshReport, VersionListener } from './refresh-types.js';
+import type { RetiredModel } from './retirement.js';
 import type { CatalogueVersion } from './version.js';
 
 /**
@@ -12,13 +13,15 @@ import type { CatalogueVersion } from './version.js';
 export interface VersionBasis {
   /** The OpenRouter models that made configs, in payload order. */
   readonly models: readonly OpenRouterModel[];
+  /** Models gone from OpenRouter's list that are served as RETIRED, oldest retirement first. */
+  readonly retired: readonly RetiredModel[];
   /** Unix seconds the configs were scored at (the recency part of the static score). */
   readonly generatedAtSeconds: number;
   /** The last good health of each model, as the enrichment folded into this version left it. */
   readonly healthBook: HealthBook;
 }
 
-export const EMPTY_BASIS: VersionBasis = Object.freeze({ models: [], generatedAtSeconds: 0, healthBook: HealthBook.EMPTY });
+export const EMPTY_BASIS: VersionBasis = Object.freeze({ models: [], retired: [], generatedAtSeconds: 0, healthBook: HealthBook.EMPTY });
 
 /**
  * Which versions enter the change feed: accepted refreshes always, health-only passes only when they

@@ -43,8 +43,11 @@ export interface VersionCounts {
   readonly free: number;
   readonly premium: number;
   readonly operatorYaml: number;
+  /** OpenRouter configs, the retired ones included. */
   readonly openRouter: number;
   readonly gated: number;
+  /** Configs served as RETIRED (gone from OpenRouter's list, in their grace). */
+  readonly retired: number;
 }
 
 /** A version before it is indexed and counted. */
@@ -80,13 +83,36 @@ export function contentHash(configs: readonly CatalogueConfig[]): string {
 
 /** Counts configs by tier, source and gating. */
 export function countConfigs(configs: readonly CatalogueConfig[]): VersionCounts {
-  const counts = { total: configs.length, free: 0, premium: 0, operatorYaml: 0, openRouter: 0, gated: 0 };
+  const counts = { total: configs.length, free: 0, premium: 0, operatorYaml: 0, openRouter: 0, gated: 0, retired: 0 };
   for (const config of configs) {
     if (config.billingTier === 'free') counts.free += 1;
     else counts.premium += 1;
     if (config.source === 'yaml') counts.operatorYaml += 1;
     else if (config.source === 'openrouter') counts.openRouter += 1;
     if (config.healthGated) counts.gated += 1;
+    if (config.lifecycle === 'retired') counts.retired += 1;
   }
   return counts;
+}
+
+/** OpenRouter configs of the models the last fetched list kept (the retired ones are not in it): what the guards compare a new list with. */
+export function listedOpenRouterCount(counts: VersionCounts): number {
+  return counts.openRouter - counts.retired;
+}
+
+const byModelName = new WeakMap<CatalogueVersion, ReadonlyMap<string, CatalogueConfig>>();
+
+/** The OpenRouter config of a version that serves a model (a listed one before a retired one); null when none does. */
+export function openRouterConfigOf(version: CatalogueVersion, modelName: string): CatalogueConfig | null {
+  let index = byModelName.get(version);
+  if (index === undefined) {
+    const built = new Map<string, CatalogueConfig>();
+    for (const config of version.configs) {
+      if (config.source !== 'openrouter') continue;
+      const known = built.get(config.modelName);
+      if (known === undefined || (known.lifecycle === 'retired' && config.lifecycle !== 'retired')) built.set(config.modelName, config);
+    }
+    byModelName.set(version, (index = built));
+  }
+  return index.get(modelName) ?? null;
 }

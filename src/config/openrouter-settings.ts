@@ -35,6 +35,12 @@ export interface OpenRouterSettings {
   readonly maxStringLength: number;
   /** The data file may be at most this many MiB: larger files are not read, and change records are trimmed to fit. */
   readonly maxSnapshotMib: number;
+  /** A model released within this many days is served as NEW. */
+  readonly newModelDays: number;
+  /** A model OpenRouter stops serving within this many days is served as EXPIRING. */
+  readonly expiringDays: number;
+  /** A model gone from OpenRouter's list stays served this many days as RETIRED, then is removed (0: at once). */
+  readonly retirementGraceDays: number;
 }
 
 export const DEFAULT_OPENROUTER_SETTINGS: OpenRouterSettings = Object.freeze({
@@ -62,4 +68,7 @@ export const DEFAULT_OPENROUTER_SETTINGS: OpenRouterSettings = Object.freeze({
   maxModels: 5_000,
   maxStringLength: 1_000,
   maxSnapshotMib: 64,
+  newModelDays: 14,
+  expiringDays: 30,
+  retirementGraceDays: 7,
 });

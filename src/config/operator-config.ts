@@ -134,6 +134,9 @@ export function parseOperatorConfig(text: string, source: string, options: LoadO
     maxModels: block.max_models ?? defaults.maxModels,
     maxStringLength: block.max_string_length ?? defaults.maxStringLength,
     maxSnapshotMib: block.max_snapshot_mib ?? defaults.maxSnapshotMib,
+    newModelDays: block.new_model_days ?? defaults.newModelDays,
+    expiringDays: block.expiring_days ?? defaults.expiringDays,
+    retirementGraceDays: block.retirement_grace_days ?? defaults.retirementGraceDays,
   });
 
   if (block.id_offset !== undefined && (block.id_offset < MIN_ID_OFFSET || block.id_offset > -1)) {
@@ -150,9 +153,11 @@ export function parseOperatorConfig(text: string, source: string, options: LoadO
     const firstIndex = seenIds.get(entry.id);
     if (firstIndex !== undefined) problems.push(`${where}: duplicate id ${entry.id}, already used by global_llm_configs[${firstIndex}]`);
     else seenIds.set(entry.id, index);
-    const maxInputTokens = entry.litellm_params.max_input_tokens;
-    if (typeof maxInputTokens === 'number' && !(isServedInt(maxInputTokens) && maxInputTokens >= 0)) {
-      problems.push(`global_llm_configs[${index}].litellm_params.max_input_tokens: must be a whole number of tokens from 0 to ${SERVED_INT_MAX} (it is served as the context length)`);
+    for (const [key, servedAs] of [['max_input_tokens', 'the context length'], ['max_output_tokens', 'maxCompletionTokens']] as const) {
+      const tokens = entry.litellm_params[key];
+      if (typeof tokens === 'number' && !(isServedInt(tokens) && tokens >= 0)) {
+        problems.push(`global_llm_configs[${index}].litellm_params.${key}: must be a whole number of tokens from 0 to ${SERVED_INT_MAX} (it is served as ${servedAs})`);
+      }
     }
     if (entry.seo_slug !== null) {
       const slugIndex = seenSlugs.get(entry.seo_slug);

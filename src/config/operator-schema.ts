@@ -62,6 +62,9 @@ export const staticConfigSchema = z.strictObject({
   supports_image_input: z.boolean().default(false),
 });
 
+/** A number of days (fractions allowed) from 0 to ten years: longer spans are typos, and their milliseconds must stay dates. */
+const days = z.number().min(0).max(3650);
+
 const openRouterBlockSchema = z.strictObject({
   enabled: z.boolean().optional(),
   api_key: z.string().optional(),
@@ -85,6 +88,9 @@ const openRouterBlockSchema = z.strictObject({
   max_models: z.number().int().min(1).max(MAX_MODELS_LIMIT).optional(),
   max_string_length: z.number().int().min(100).max(1_000_000).optional(),
   max_snapshot_mib: z.number().positive().max(4096).optional(),
+  new_model_days: days.optional(),
+  expiring_days: days.optional(),
+  retirement_grace_days: days.optional(),
   /** Deprecated: tiers now come from OpenRouter's own pricing. Accepted and ignored, with a warning. */
   billing_tier: z.string().optional(),
   /** Deprecated: seeds `anonymous_enabled_paid`/`_free` unless those are set. */

@@ -3,12 +3,14 @@ import { hasUnprintable, SERVED_INT_MAX } from '../input/served-range.js';
 import { formatPath } from '../input/zod-issues.js';
 import { parseJsonBody, UpstreamError } from './http.js';
 import { forEachDataElement } from './json-envelope.js';
+import { modalities, readModelDetails, sharedValues, type Modality, type ModelDetails } from './model-details.js';
 
 /**
  * Validation of OpenRouter's `GET /api/v1/models` body: a strict envelope (an object with a
  * `data` array, else the whole fetch fails) around lenient items (a model that does not fit is
  * dropped with its reason and never sinks the catalogue). Unknown fields are ignored, and only
  * the fields a rule reads are checked, so OpenRouter adding or reshaping other fields is harmless.
+ * The facts a model selector shows besides them are read leniently, each on its own (model-details.ts).
  */
 
 // zod's number() already refuses Infinity, which JSON.parse makes of 1e400.
@@ -57,13 +59,15 @@ export interface OpenRouterModel {
   readonly contextLength: number | null;
   /** null when `architecture.output_modalities` is absent. */
   readonly outputModalities: readonly string[] | null;
-  /** The input modalities a rule reads (only `image`); others are not kept. */
-  readonly inputModalities: readonly string[];
-  /** The supported parameters a rule reads (tools, structured outputs, reasoning); others are not kept. */
+  /** The input modalities a selector can show (a rule reads `image`), in a fixed order. */
+  readonly inputModalities: readonly Modality[];
+  /** The supported parameters a rule or a capability reads (tools, structured outputs, reasoning, web search); others are not kept. */
   readonly supportedParameters: readonly string[];
   /** Raw `pricing.prompt`/`pricing.completion`: `undefined` when the key is absent, as sent otherwise. */
   readonly promptPrice?: string | number | null | undefined;
   readonly completionPrice?: string | number | null | undefined;
+  /** What a model selector shows besides: never a reason to drop the model. */
+  readonly details: ModelDetails;
 }
 
 /** A model object that failed validation: its position, its id when readable, and why. */
@@ -120,6 +124,8 @@ class ModelCollector {
   private readonly models: OpenRouterModel[] = [];
   private readonly dropped: DroppedModel[] = [];
   private malformedCount = 0;
+  /** Values repeated across the models of this list, each kept once. */
+  private readonly shared = sharedValues();
 
   constructor(private readonly where: string) {}
 
@@ -127,7 +133,7 @@ class ModelCollector {
     if (index >= MAX_LIST_ENTRIES) throw new UpstreamError('too-large', `${this.where}: the list has more than ${MAX_LIST_ENTRIES} model objects`);
     const result = modelItemSchema.safeParse(item);
     if (result.success) {
-      this.models.push(toModel(result.data));
+      this.models.push(toModel(result.data, readModelDetails(item as Record<string, unknown>, this.shared)));
       return;
     }
     this.malformedCount += 1;
@@ -142,36 +148,43 @@ class ModelCollector {
 }
 
 /**
- * The supported parameters and input modalities the rules read. Only these are kept, as shared
- * constant strings: a 100× catalogue otherwise holds half a million copies of strings like "top_p".
+ * The supported parameters the rules and capabilities read. Only these are kept, as one shared
+ * frozen list per combination: a 100× catalogue otherwise holds half a million copies of strings
+ * like "top_p", and a list per model.
  */
-const RULE_PARAMETERS = new Map(['tools', 'structured_outputs', 'response_format', 'reasoning', 'include_reasoning'].map((p) => [p, p]));
-const RULE_INPUT_MODALITIES = new Map([['image', 'image']]);
+const KNOWN_PARAMETERS = ['tools', 'structured_outputs', 'response_format', 'reasoning', 'include_reasoning', 'reasoning_effort', 'web_search_options'] as const;
+const PARAMETER_LISTS: readonly (readonly string[])[] = Array.from({ length: 1 << KNOWN_PARAMETERS.length }, (_, mask) => Object.freeze(KNOWN_PARAMETERS.filter((_p, bit) => (mask & (1 << bit)) !== 0)));
 
-const NONE: readonly string[] = Object.freeze([]);
-
-/** The known values present, each once (a list of a million "tools" keeps one), in first-seen order. */
-function keepKnown(values: readonly unknown[] | null | undefined, known: ReadonlyMap<string, string>): readonly string[] {
-  let kept: string[] | null = null;
+/** The known values present (a list of a million "tools" keeps one), in KNOWN_PARAMETERS order. */
+function knownParameters(values: readonly unknown[] | null | undefined): readonly string[] {
+  let mask = 0;
   for (const value of values ?? []) {
-    const canonical = typeof value === 'string' ? known.get(value) : undefined;
-    if (canonical !== undefined && !kept?.includes(canonical)) (kept ??= []).push(canonical);
+    const index = KNOWN_PARAMETERS.indexOf(value as (typeof KNOWN_PARAMETERS)[number]);
+    if (index >= 0) mask |= 1 << index;
   }
-  return kept ?? NONE;
+  return PARAMETER_LISTS[mask]!;
 }
 
-function toModel(item: ModelItem): OpenRouterModel {
+const TEXT_ONLY: readonly string[] = Object.freeze(['text']);
+
+/** The rule only asks whether this is exactly ["text"]: two entries answer it as well as a million (and the usual answer is shared). */
+function outputModalities(values: readonly string[] | null | undefined): readonly string[] | null {
+  if (values === null || values === undefined) return null;
+  return values.length === 1 && values[0] === 'text' ? TEXT_ONLY : values.slice(0, 2);
+}
+
+function toModel(item: ModelItem, details: ModelDetails): OpenRouterModel {
   return {
     id: item.id,
     name: item.name ?? null,
     created: item.created ?? null,
     contextLength: item.context_length ?? null,
-    // The rule only asks whether this is exactly ["text"]: two entries answer it as well as a million.
-    outputModalities: item.architecture?.output_modalities?.slice(0, 2) ?? null,
-    inputModalities: keepKnown(item.architecture?.input_modalities, RULE_INPUT_MODALITIES),
-    supportedParameters: keepKnown(item.supported_parameters, RULE_PARAMETERS),
+    outputModalities: outputModalities(item.architecture?.output_modalities),
+    inputModalities: modalities(item.architecture?.input_modalities),
+    supportedParameters: knownParameters(item.supported_parameters),
     promptPrice: item.pricing?.prompt,
     completionPrice: item.pricing?.completion,
+    details,
   };
 }
 

@@ -8,7 +8,8 @@ export const CatalogueCountsRef = builder.objectRef<CatalogueVersion>('Catalogue
     free: t.int({ description: 'Free configs.', resolve: (v) => v.counts.free }),
     premium: t.int({ description: 'Premium configs.', resolve: (v) => v.counts.premium }),
     operatorYaml: t.int({ description: 'Configs from the operator YAML.', resolve: (v) => v.counts.operatorYaml }),
-    openRouter: t.int({ description: 'Configs generated from OpenRouter.', resolve: (v) => v.counts.openRouter }),
+    openRouter: t.int({ description: 'Configs generated from OpenRouter (retired ones included).', resolve: (v) => v.counts.openRouter }),
     gated: t.int({ description: 'Configs that live health has gated.', resolve: (v) => v.counts.gated }),
+    retired: t.int({ description: 'Configs served as RETIRED (gone from OpenRouter’s list, in their grace); counted in `total` and `openRouter` too.', resolve: (v) => v.counts.retired }),
   }),
 });

@@ -1,17 +1,33 @@
 import { AUTO_ENTRY } from '../catalogue/config-factory.js';
-import { MAX_SEARCH_LENGTH, queryConfigs, type ConfigOrder } from '../catalogue/query.js';
+import { configAuthor } from '../catalogue/model-family.js';
+import { estimateCost, priceSheet } from '../catalogue/pricing.js';
+import { MAX_SEARCH_LENGTH, queryConfigs, type ConfigFilter, type ConfigOrder } from '../catalogue/query.js';
 import type { CatalogueConfig } from '../catalogue/types.js';
+import { openRouterConfigOf } from '../catalogue/version.js';
 import { badUserInput, builder } from './builder.js';
+import { AuthorRef } from './author.js';
 import { AutoPinTierEnum } from './auto-pin-tier.js';
+import { BenchmarkScoreRef, benchmarkScores } from './benchmark-score.js';
+import { BenchmarkSourceEnum } from './benchmark-source.js';
+import { CapabilitiesRef } from './capabilities.js';
 import { ConfigSourceEnum } from './config-source.js';
+import { DefaultParametersRef } from './default-parameters.js';
 import { HealthSnapshotRef } from './health-snapshot.js';
+import { LifecycleEnum } from './lifecycle.js';
 import { LlmConfigFilter } from './llm-config-filter.js';
 import { LlmConfigOrder } from './llm-config-order.js';
+import { ModalityEnum } from './modality.js';
 import { PricingRef } from './pricing.js';
 import { ScoreBreakdownRef } from './score-breakdown.js';
 import { TierEnum } from './tier.js';
 
-export const LlmConfigRef = builder.objectRef<CatalogueConfig>('LlmConfig').implement({
+/** Benchmark results of a config, as the query cost counts them: Artificial Analysis lists up to 3, Design Arena up to 7 in real lists. */
+const LISTED_BENCHMARKS_FOR_COST = { 'artificial-analysis': 3, 'design-arena': 7, all: 10 } as const;
+
+export const LlmConfigRef = builder.objectRef<CatalogueConfig>('LlmConfig');
+
+// Implemented apart from its declaration: `successor` and `aliasOf` are LlmConfigs too.
+LlmConfigRef.implement({
   description: 'A model users can pick. Credentials are never part of it.',
   fields: (t) => ({
     id: t.exposeInt('id', { description: 'Stable id: negative for catalogue configs, 0 for Auto (Fastest). Survives catalogue churn.' }),
@@ -32,9 +48,60 @@ export const LlmConfigRef = builder.objectRef<CatalogueConfig>('LlmConfig').impl
     rpm: t.exposeInt('rpm', { nullable: true, description: 'Requests per minute limit; null when unlimited.' }),
     tpm: t.exposeInt('tpm', { nullable: true, description: 'Tokens per minute limit; null when unlimited.' }),
     contextLength: t.exposeInt('contextLength', { nullable: true, description: 'Context window in tokens; null when unknown.' }),
-    pricing: t.field({ type: PricingRef, description: 'Prices in USD per million tokens.', resolve: (c) => c.pricing }),
-    supportsTools: t.exposeBoolean('supportsTools', { description: 'Tool calling support (always true for OpenRouter configs: it is a requirement).' }),
-    supportsImageInput: t.exposeBoolean('supportsImageInput', { description: 'Accepts images (OpenRouter: `image` in input modalities).' }),
+    pricing: t.field({ type: PricingRef, description: 'Every price of the model: token prices in USD per million tokens, the discount and the conditional overrides.', resolve: priceSheet }),
+    estimateCost: t.float({
+      nullable: true,
+      description:
+        'The cost in USD of one request: uncached prompt tokens at the prompt price, cached ones at the cache-read price (the prompt price when none is listed), completion tokens at the completion price, plus the per-request price, with the overrides whose conditions hold and less the discount. Null when a needed price is unknown, when a conditional price could not be read, or when one depends on the time of day and `at` is not given.',
+      args: {
+        promptTokens: t.arg.int({ required: true, description: 'Prompt tokens, cached ones included (0 or more).' }),
+        completionTokens: t.arg.int({ required: true, description: 'Completion tokens (0 or more).' }),
+        cachedPromptTokens: t.arg.int({ required: false, defaultValue: 0, description: 'How many of the prompt tokens are read from the provider’s cache (0 to `promptTokens`).' }),
+        at: t.arg({ type: 'DateTime', required: false, description: 'When the request is made: needed only by prices that depend on the UTC time of day.' }),
+      },
+      resolve: (config, { promptTokens, completionTokens, cachedPromptTokens, at }) => {
+        const cached = cachedPromptTokens ?? 0;
+        for (const [name, value] of [['promptTokens', promptTokens], ['completionTokens', completionTokens], ['cachedPromptTokens', cached]] as const) {
+          if (value < 0) throw badUserInput(`estimateCost: ${name} must be 0 or more, got ${value}`);
+        }
+        if (cached > promptTokens) throw badUserInput(`estimateCost: cachedPromptTokens (${cached}) must not exceed promptTokens (${promptTokens})`);
+        return estimateCost(priceSheet(config), { promptTokens, completionTokens, cachedPromptTokens: cached, at: at === null || at === undefined ? null : Date.parse(at) });
+      },
+    }),
+    supportsTools: t.exposeBoolean('supportsTools', { description: 'Tool calling support (always true for OpenRouter configs: it is a requirement). Also `capabilities.tools`.' }),
+    supportsImageInput: t.exposeBoolean('supportsImageInput', { description: 'Accepts images (OpenRouter: `image` in input modalities). Also `capabilities.imageInput`.' }),
+    capabilities: t.field({ type: CapabilitiesRef, description: 'What the model can do: tools, image input, reasoning, structured outputs, web search.', resolve: (c) => c }),
+    author: t.field({ type: AuthorRef, nullable: true, description: 'Who made the model (OpenRouter models); null for operator configs.', resolve: configAuthor }),
+    canonicalSlug: t.string({ nullable: true, description: 'OpenRouter’s permanent slug of this exact model version (e.g. `anthropic/claude-opus-4.8-20260527`); null when not listed.', resolve: (c) => c.details.canonicalSlug }),
+    huggingFaceId: t.string({ nullable: true, description: 'The model’s Hugging Face repository, for open-weight models; null otherwise.', resolve: (c) => c.details.huggingFaceId }),
+    inputModalities: t.field({ type: [ModalityEnum], description: 'What the model takes in (operator configs: text, plus images when `supports_image_input`).', resolve: (c) => c.inputModalities }),
+    outputModalities: t.field({ type: [ModalityEnum], description: 'What the model puts out.', resolve: (c) => c.outputModalities }),
+    maxCompletionTokens: t.exposeInt('maxCompletionTokens', { nullable: true, description: 'Most tokens one answer may have (operator configs: `litellm_params.max_output_tokens`); null when unknown.' }),
+    releasedAt: t.field({ type: 'DateTime', nullable: true, description: 'When the model was released on OpenRouter (`created`); null when unknown.', resolve: (c) => c.releasedAt }),
+    knowledgeCutoff: t.string({ nullable: true, description: 'The last day of its training data, `YYYY-MM-DD`; null when unknown.', resolve: (c) => c.details.knowledgeCutoff }),
+    expiresAt: t.field({ type: 'DateTime', nullable: true, description: 'When OpenRouter stops serving the model (00:00 UTC of its `expiration_date`); null when none is announced.', resolve: (c) => c.expiresAt }),
+    lifecycle: t.field({ type: LifecycleEnum, description: 'Where the model is in its life: ACTIVE, NEW, EXPIRING or RETIRED.', resolve: (c) => c.lifecycle }),
+    retiredAt: t.field({ type: 'DateTime', nullable: true, description: 'When the model left OpenRouter’s list (RETIRED only); it is removed `retirement_grace_days` later.', resolve: (c) => c.retiredAt }),
+    successor: t.field({
+      type: LlmConfigRef,
+      nullable: true,
+      description: 'For a RETIRED model, the config that replaces it, when one can be named: the model its alias pointed at, else the newest model of the same author and family released after it.',
+      resolve: (c, _args, { version }) => (c.successorId === null ? null : (version?.byId.get(c.successorId) ?? null)),
+    }),
+    aliasOf: t.field({
+      type: LlmConfigRef,
+      nullable: true,
+      description: 'For a `~…-latest` alias, the model it points at, when that model is in the catalogue; null otherwise.',
+      resolve: (c, _args, { version }) => (c.details.aliasTarget === null || version === null ? null : openRouterConfigOf(version, c.details.aliasTarget)),
+    }),
+    defaultParameters: t.field({ type: DefaultParametersRef, nullable: true, description: 'Sampling parameters the model uses unless a request sets them; null when OpenRouter lists none.', resolve: (c) => c.details.defaultParameters }),
+    benchmarks: t.field({
+      type: [BenchmarkScoreRef],
+      description: 'Benchmark results OpenRouter lists for the model, each with its source; empty when none.',
+      args: { source: t.arg({ type: BenchmarkSourceEnum, required: false, description: 'Only the results of this source.' }) },
+      complexity: (args) => ({ field: 1, multiplier: LISTED_BENCHMARKS_FOR_COST[args.source ?? 'all'] }),
+      resolve: (c, { source }) => benchmarkScores(c, source ?? null),
+    }),
     litellmParams: t.field({ type: 'JSON', description: 'Extra LiteLLM parameters, as configured.', resolve: (c) => c.litellmParams }),
     systemInstructions: t.exposeString('systemInstructions', { description: 'Config-specific system instructions.' }),
     useDefaultSystemInstructions: t.exposeBoolean('useDefaultSystemInstructions', { description: 'Whether the default system instructions apply too.' }),
@@ -59,16 +126,15 @@ builder.queryFields((t) => ({
   llmConfigs: t.field({
     type: [LlmConfigRef],
     complexity: { field: 1, multiplier: LISTED_CONFIGS_FOR_COST },
-    description: 'Configs of the current catalogue version, filtered and ordered.',
+    description: 'Configs of the current catalogue version, filtered and ordered. Retired models are listed too (`lifecycle: RETIRED`, after the others in catalogue order) so threads pinned to them resolve; `filter: { lifecycle: [ACTIVE, NEW, EXPIRING] }` leaves them out.',
     args: {
       filter: t.arg({ type: LlmConfigFilter, required: false, description: 'Conditions to match.' }),
       orderBy: t.arg({ type: LlmConfigOrder, required: false, defaultValue: 'catalogue', description: 'Order of the list.' }),
       includeAuto: t.arg.boolean({ required: false, defaultValue: false, description: 'Put the virtual "Auto (Fastest)" entry (id 0) first when the catalogue has any config, as the model selector shows it.' }),
     },
     resolve: (_root, { filter, orderBy, includeAuto }, { version }) => {
-      if ((filter?.search?.length ?? 0) > MAX_SEARCH_LENGTH) throw badUserInput(`filter.search is longer than ${MAX_SEARCH_LENGTH} characters`);
       const configs = version?.configs ?? [];
-      const listed = queryConfigs(configs, filter ?? {}, (orderBy ?? 'catalogue') as ConfigOrder);
+      const listed = queryConfigs(configs, checkedFilter(filter ?? {}), (orderBy ?? 'catalogue') as ConfigOrder);
       return includeAuto && configs.length > 0 ? [AUTO_ENTRY, ...listed] : listed;
     },
   }),
@@ -80,3 +146,13 @@ builder.queryFields((t) => ({
     resolve: (_root, { id }, { version }) => (id === AUTO_ENTRY.id ? (version?.configs.length ? AUTO_ENTRY : null) : (version?.byId.get(id) ?? null)),
   }),
 }));
+
+/** The filter, or a BAD_USER_INPUT error naming the condition that cannot be met. */
+function checkedFilter(filter: ConfigFilter): ConfigFilter {
+  for (const key of ['search', 'author'] as const) {
+    if ((filter[key]?.length ?? 0) > MAX_SEARCH_LENGTH) throw badUserInput(`filter.${key} is longer than ${MAX_SEARCH_LENGTH} characters`);
+  }
+  if (filter.minContextLength != null && filter.minContextLength < 0) throw badUserInput(`filter.minContextLength must be 0 or more, got ${filter.minContextLength}`);
+  if (filter.maxPromptPrice != null && filter.maxPromptPrice < 0) throw badUserInput(`filter.maxPromptPrice must be 0 or more, got ${filter.maxPromptPrice}`);
+  return filter;
+}

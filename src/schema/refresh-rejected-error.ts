@@ -19,7 +19,7 @@ builder.objectType(RefreshRejectedError, {
   description: 'A guard refused the fetched list; the previous catalogue is still served. Retry with `force: true` to accept it anyway.',
   fields: (t) => ({
     guard: t.field({ type: RefreshGuardEnum, description: 'The guard that refused it.', resolve: (e) => e.outcome.guard }),
-    currentCount: t.int({ description: 'OpenRouter configs served now.', resolve: (e) => e.outcome.currentCount }),
+    currentCount: t.int({ description: 'OpenRouter configs served now from the last accepted list (retired ones, no longer in any list, are not counted).', resolve: (e) => e.outcome.currentCount }),
     fetchedCount: t.int({ description: 'OpenRouter configs the fetched list would give.', resolve: (e) => e.outcome.fetchedCount }),
   }),
 });

@@ -179,3 +179,134 @@ export const RefreshMutation = graphql(`
     }
   }
 `);
+
+/** What a model selector shows of each model: capabilities, prices, lifecycle, benchmark indices. */
+export const SelectorDetailsQuery = graphql(`
+  query SelectorDetails($filter: LlmConfigFilter, $orderBy: LlmConfigOrder) {
+    llmConfigs(filter: $filter, orderBy: $orderBy) {
+      id
+      modelName
+      contextLength
+      author {
+        slug
+        name
+      }
+      canonicalSlug
+      huggingFaceId
+      inputModalities
+      outputModalities
+      maxCompletionTokens
+      releasedAt
+      knowledgeCutoff
+      expiresAt
+      lifecycle
+      retiredAt
+      successor {
+        id
+        modelName
+      }
+      aliasOf {
+        id
+        modelName
+      }
+      capabilities {
+        tools
+        imageInput
+        structuredOutputs
+        webSearch
+        list
+        reasoning {
+          mandatory
+          efforts
+          defaultEffort
+          enabledByDefault
+        }
+      }
+      pricing {
+        prompt
+        completion
+        inputCacheRead
+        inputCacheWrite
+        webSearch
+        request
+        discount
+        overridesComplete
+        overrides {
+          minPromptTokens
+          utcStart
+          utcEnd
+          prompt
+          completion
+          inputCacheRead
+        }
+      }
+      defaultParameters {
+        temperature
+        topP
+      }
+      benchmarks(source: ARTIFICIAL_ANALYSIS) {
+        source
+        index
+        value
+      }
+    }
+  }
+`);
+
+export const BenchmarksQuery = graphql(`
+  query Benchmarks($id: Int!, $source: BenchmarkSource) {
+    llmConfig(id: $id) {
+      benchmarks(source: $source) {
+        source
+        index
+        value
+        winRate
+        rank
+      }
+    }
+  }
+`);
+
+export const EstimateCostQuery = graphql(`
+  query EstimateCost($id: Int!, $promptTokens: Int!, $completionTokens: Int!, $cachedPromptTokens: Int, $at: DateTime) {
+    llmConfig(id: $id) {
+      modelName
+      estimateCost(promptTokens: $promptTokens, completionTokens: $completionTokens, cachedPromptTokens: $cachedPromptTokens, at: $at)
+    }
+  }
+`);
+
+export const LifecycleChangesQuery = graphql(`
+  query LifecycleChanges($last: Int) {
+    catalogueChanges(last: $last) {
+      toVersion
+      removed {
+        id
+      }
+      retired {
+        id
+        modelName
+        retiredAt
+        successor {
+          id
+          modelName
+        }
+      }
+      reinstated {
+        id
+      }
+      expiring {
+        id
+        modelName
+        expiresAt
+      }
+    }
+    catalogue {
+      counts {
+        total
+        openRouter
+        retired
+      }
+    }
+  }
+`);

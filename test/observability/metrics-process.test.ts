@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'undici';
@@ -30,6 +30,7 @@ const refreshes = (samples: Sample[], trigger: string, outcome: string) => value
 describe('/metrics of a real server process', () => {
   const upstream = new FakeUpstream();
   let server: ServerProcess;
+  const dataDir = mkdtempSync(join(tmpdir(), 'metrics-'));
   let body: Buffer | string = readFixtureBytes('openrouter', 'models-2026-06-16.json');
 
   beforeAll(async () => {
@@ -38,7 +39,7 @@ describe('/metrics of a real server process', () => {
     upstream.json('/api/v1/models/openai/gpt-4o/endpoints', readFixtureBytes('openrouter', 'endpoints', 'openai__gpt-4o.json'));
     upstream.json('/api/v1/models/deepseek/deepseek-v4-flash/endpoints', readFixtureBytes('openrouter', 'endpoints', 'deepseek__deepseek-v4-flash.json'));
     await upstream.start();
-    server = await startServer({ OPENROUTER_BASE_URL: upstream.baseUrl, DATA_DIR: mkdtempSync(join(tmpdir(), 'metrics-')), ADMIN_TOKEN: ADMIN, REPLICA_ID: 'replica-m' });
+    server = await startServer({ OPENROUTER_BASE_URL: upstream.baseUrl, DATA_DIR: dataDir, ADMIN_TOKEN: ADMIN, REPLICA_ID: 'replica-m' });
   });
   afterAll(async () => {
     server?.child.kill('SIGTERM');
@@ -48,6 +49,8 @@ describe('/metrics of a real server process', () => {
 
   it('moves after refreshes: refreshes by trigger and outcome, guard rejections, enrichment, and the catalogue gauges match the API', async () => {
     await eventually(async () => refreshes((await scrape(server.metricsUrl!)).samples, 'startup', 'accepted') === 1, 'startup refresh counted');
+    // A refresh is counted before its version is saved; one asked for before the save ends joins it.
+    await eventually(async () => existsSync(join(dataDir, 'catalogue-snapshot.json')), 'startup refresh saved');
     const before = (await scrape(server.metricsUrl!)).samples;
     expect(refreshes(before, 'admin', 'accepted')).toBe(0);
     expect(valueOf(before, 'llm_catalogue_guard_rejections_total', { guard: 'EMPTY' })).toBe(0);

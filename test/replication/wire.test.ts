@@ -16,9 +16,14 @@ describe('messages between replicas are checked on arrival', () => {
   });
 
   it('a reply names its outcome; an accepted one carries the change it made', () => {
-    const diff = { fromVersion: 2, toVersion: 3, at: 1_795_478_400_500, added: [], removed: [], repriced: [], tierFlips: [], newlyGated: [], newlyUngated: [] };
+    const retirement = { id: -5, modelName: 'acme/old', name: 'Old', retiredAt: 1_795_478_400_000, successor: { id: -6, modelName: 'acme/new', name: 'New' } };
+    const diff = { fromVersion: 2, toVersion: 3, at: 1_795_478_400_500, added: [], removed: [], repriced: [], tierFlips: [], newlyGated: [], newlyUngated: [], retired: [retirement], reinstated: [], expiring: [] };
     const reply = { id: 'r1', outcome: { kind: 'accepted', etag: 'abc', diff }, report };
     expect(parseReply(JSON.stringify(reply))).toEqual(reply);
+    // A replica of the release before retirements sends change records without those lists.
+    const { retired: _retired, reinstated: _reinstated, expiring: _expiring, ...earlier } = diff;
+    expect(parseReply(JSON.stringify({ ...reply, outcome: { ...reply.outcome, diff: earlier } })).outcome).toEqual({ kind: 'accepted', etag: 'abc', diff: { ...earlier, retired: [], reinstated: [], expiring: [] } });
+    expect(() => parseReply(JSON.stringify({ ...reply, outcome: { ...reply.outcome, diff: { ...diff, retired: [{ ...retirement, retiredAt: 1e300 }] } } }))).toThrow(/outcome\.diff\.retired\[0\]\.retiredAt/);
     expect(() => parseReply(JSON.stringify({ ...reply, outcome: { kind: 'accepted', etag: 'abc' } }))).toThrow(/outcome\.diff/);
     expect(() => parseReply(JSON.stringify({ id: 'r1', outcome: { kind: 'upstream-unavailable', failureKind: 'gremlins', message: 'x', status: null, retryAfterSeconds: null }, report }))).toThrow(/outcome\.failureKind/);
   });

@@ -13,6 +13,26 @@ export type AutoPinTier =
   /** OpenRouter free model. */
   | 'C';
 
+/** Who measured a benchmark result (as OpenRouter lists them). */
+export type BenchmarkSource =
+  /** Artificial Analysis: indices from 0 to 100 (`intelligence_index`, `coding_index`, `agentic_index`). */
+  | 'ARTIFICIAL_ANALYSIS'
+  /** Design Arena: an ELO rating per arena and category (`agents/fullstack`, `models/website`, …), with win rate and rank. */
+  | 'DESIGN_ARENA';
+
+/** Something a model can do. */
+export type Capability =
+  /** Accepts images. */
+  | 'IMAGE_INPUT'
+  /** Reasons before answering (thinking tokens). */
+  | 'REASONING'
+  /** Answers in a given JSON schema (OpenRouter: `structured_outputs`). */
+  | 'STRUCTURED_OUTPUTS'
+  /** Tool (function) calling. */
+  | 'TOOLS'
+  /** Searches the web natively (OpenRouter: `web_search_options`). */
+  | 'WEB_SEARCH';
+
 /** Where the OpenRouter part of the served catalogue came from. */
 export type CatalogueOrigin =
   /** The OpenRouter snapshot shipped with the server (no live or saved catalogue yet). */
@@ -46,10 +66,33 @@ export type GateReason =
   /** The best uptime is below 90%. */
   | 'UPTIME_BELOW_THRESHOLD';
 
+/** Where a model is in its life, as of the time the served version was made (the clock its recency score uses; `new_model_days`, `expiring_days` and `retirement_grace_days` are operator settings). */
+export type Lifecycle =
+  /** Listed, neither new nor about to leave. */
+  | 'ACTIVE'
+  /** OpenRouter stops serving it within `expiring_days` (default 30): see `expiresAt`. Takes precedence over NEW. */
+  | 'EXPIRING'
+  /** Released within `new_model_days` (default 14). */
+  | 'NEW'
+  /** Gone from OpenRouter’s list: still served for `retirement_grace_days` (default 7) after `retiredAt` so pinned threads keep working, never chosen by Auto; see `successor`. */
+  | 'RETIRED';
+
 /** Conditions a config must all meet to be listed. Omitted conditions match everything. */
 export type LlmConfigFilter = {
+  /** Only models of this author (`author.slug`, case-insensitive, at most 200 characters); operator configs have none. */
+  author?: string | null | undefined;
+  /** Only models with every one of these capabilities. */
+  capability?: Array<Capability> | null | undefined;
   /** Include configs that live health has gated. */
   includeGated?: boolean | null | undefined;
+  /** Only models that take in every one of these (e.g. `[IMAGE]`). */
+  inputModality?: Array<Modality> | null | undefined;
+  /** Only models in one of these stages (e.g. `[ACTIVE, NEW, EXPIRING]` to leave retired ones out). */
+  lifecycle?: Array<Lifecycle> | null | undefined;
+  /** Only models whose prompt price is at most this, in USD per million tokens (0 or more; an unknown price does not match). */
+  maxPromptPrice?: number | null | undefined;
+  /** Only models with a context window of at least this many tokens (0 or more; an unknown window does not match). */
+  minContextLength?: number | null | undefined;
   /** Only this provider (case-insensitive). */
   provider?: string | null | undefined;
   /** Only configs that are (or are not) in the router pool. */
@@ -62,16 +105,58 @@ export type LlmConfigFilter = {
   tier?: Tier | null | undefined;
 };
 
-/** Order of a config list. */
+/** Order of a config list. Configs without the value ordered by come last; ties keep catalogue order. */
 export type LlmConfigOrder =
-  /** Catalogue order: operator configs first, then OpenRouter models in payload order (the original order). */
+  /** Highest Artificial Analysis agentic index first. */
+  | 'AGENTIC_INDEX_DESC'
+  /** Catalogue order: operator configs first, then OpenRouter models in payload order (the original order), then retired models. */
   | 'CATALOGUE'
+  /** Highest Artificial Analysis coding index first. */
+  | 'CODING_INDEX_DESC'
+  /** Largest context window first. */
+  | 'CONTEXT_DESC'
   /** Ascending id. */
   | 'ID'
+  /** Highest Artificial Analysis intelligence index first. */
+  | 'INTELLIGENCE_INDEX_DESC'
   /** Name, by code point. */
   | 'NAME'
+  /** Most recently released first (`releasedAt`). */
+  | 'NEWEST'
+  /** Cheapest prompt price first, then cheapest completion price. */
+  | 'PRICE_ASC'
   /** Highest quality score first; ties in catalogue order. */
   | 'QUALITY_DESC';
+
+/** A kind of content a model takes in or puts out. */
+export type Modality =
+  /** Audio. */
+  | 'AUDIO'
+  /** Files such as PDFs. */
+  | 'FILE'
+  /** Images. */
+  | 'IMAGE'
+  /** Text. */
+  | 'TEXT'
+  /** Video. */
+  | 'VIDEO';
+
+/** How hard a model reasons, as OpenRouter names the levels (weakest first). */
+export type ReasoningEffort =
+  /** High. */
+  | 'HIGH'
+  /** Low. */
+  | 'LOW'
+  /** Maximum. */
+  | 'MAX'
+  /** Medium. */
+  | 'MEDIUM'
+  /** Minimal. */
+  | 'MINIMAL'
+  /** No reasoning. */
+  | 'NONE'
+  /** Extra high. */
+  | 'XHIGH';
 
 /** A safety check on a fetched model list. */
 export type RefreshGuard =
@@ -168,6 +253,40 @@ export type RefreshMutation = { refreshCatalogue:
     | { __typename: 'UpstreamUnavailableError', message: string, failureKind: string, status: number | null, retryAfterSeconds: number | null }
    };
 
+export type SelectorDetailsQueryVariables = Exact<{
+  filter?: LlmConfigFilter | null | undefined;
+  orderBy?: LlmConfigOrder | null | undefined;
+}>;
+
+
+export type SelectorDetailsQuery = { llmConfigs: Array<{ id: number, modelName: string, contextLength: number | null, canonicalSlug: string | null, huggingFaceId: string | null, inputModalities: Array<Modality>, outputModalities: Array<Modality>, maxCompletionTokens: number | null, releasedAt: string | null, knowledgeCutoff: string | null, expiresAt: string | null, lifecycle: Lifecycle, retiredAt: string | null, author: { slug: string, name: string | null } | null, successor: { id: number, modelName: string } | null, aliasOf: { id: number, modelName: string } | null, capabilities: { tools: boolean, imageInput: boolean, structuredOutputs: boolean, webSearch: boolean, list: Array<Capability>, reasoning: { mandatory: boolean, efforts: Array<ReasoningEffort>, defaultEffort: ReasoningEffort | null, enabledByDefault: boolean | null } | null }, pricing: { prompt: number | null, completion: number | null, inputCacheRead: number | null, inputCacheWrite: number | null, webSearch: number | null, request: number | null, discount: number | null, overridesComplete: boolean, overrides: Array<{ minPromptTokens: number | null, utcStart: string | null, utcEnd: string | null, prompt: number | null, completion: number | null, inputCacheRead: number | null }> }, defaultParameters: { temperature: number | null, topP: number | null } | null, benchmarks: Array<{ source: BenchmarkSource, index: string, value: number }> }> };
+
+export type BenchmarksQueryVariables = Exact<{
+  id: number;
+  source?: BenchmarkSource | null | undefined;
+}>;
+
+
+export type BenchmarksQuery = { llmConfig: { benchmarks: Array<{ source: BenchmarkSource, index: string, value: number, winRate: number | null, rank: number | null }> } | null };
+
+export type EstimateCostQueryVariables = Exact<{
+  id: number;
+  promptTokens: number;
+  completionTokens: number;
+  cachedPromptTokens?: number | null | undefined;
+  at?: string | null | undefined;
+}>;
+
+
+export type EstimateCostQuery = { llmConfig: { modelName: string, estimateCost: number | null } | null };
+
+export type LifecycleChangesQueryVariables = Exact<{
+  last?: number | null | undefined;
+}>;
+
+
+export type LifecycleChangesQuery = { catalogueChanges: Array<{ toVersion: number, removed: Array<{ id: number }>, retired: Array<{ id: number, modelName: string, retiredAt: string, successor: { id: number, modelName: string } | null }>, reinstated: Array<{ id: number }>, expiring: Array<{ id: number, modelName: string, expiresAt: string }> }>, catalogue: { counts: { total: number, openRouter: number, retired: number } | null } };
+
 
 export const SelectorDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Selector"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"LlmConfigFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"LlmConfigOrder"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"includeAuto"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"llmConfigs"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}}},{"kind":"Argument","name":{"kind":"Name","value":"includeAuto"},"value":{"kind":"Variable","name":{"kind":"Name","value":"includeAuto"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"modelName"}},{"kind":"Field","name":{"kind":"Name","value":"tier"}},{"kind":"Field","name":{"kind":"Name","value":"contextLength"}},{"kind":"Field","name":{"kind":"Name","value":"pricing"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"prompt"}},{"kind":"Field","name":{"kind":"Name","value":"completion"}}]}},{"kind":"Field","name":{"kind":"Name","value":"supportsTools"}},{"kind":"Field","name":{"kind":"Name","value":"supportsImageInput"}},{"kind":"Field","name":{"kind":"Name","value":"qualityScore"}},{"kind":"Field","name":{"kind":"Name","value":"healthGated"}},{"kind":"Field","name":{"kind":"Name","value":"health"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"score"}}]}}]}}]}}]} as unknown as DocumentNode<SelectorQuery, SelectorQueryVariables>;
 export const ConfigIdsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConfigIds"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"LlmConfigFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"LlmConfigOrder"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"includeAuto"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"llmConfigs"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}}},{"kind":"Argument","name":{"kind":"Name","value":"includeAuto"},"value":{"kind":"Variable","name":{"kind":"Name","value":"includeAuto"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"modelName"}},{"kind":"Field","name":{"kind":"Name","value":"tier"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"routerPoolEligible"}},{"kind":"Field","name":{"kind":"Name","value":"healthGated"}},{"kind":"Field","name":{"kind":"Name","value":"qualityScore"}}]}}]}}]} as unknown as DocumentNode<ConfigIdsQuery, ConfigIdsQueryVariables>;
@@ -176,3 +295,7 @@ export const CatalogueStatusDocument = {"kind":"Document","definitions":[{"kind"
 export const ChangesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Changes"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"last"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"catalogueChanges"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"last"},"value":{"kind":"Variable","name":{"kind":"Name","value":"last"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fromVersion"}},{"kind":"Field","name":{"kind":"Name","value":"toVersion"}},{"kind":"Field","name":{"kind":"Name","value":"added"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"modelName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"removed"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"tierFlips"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}}]}}]}}]}}]} as unknown as DocumentNode<ChangesQuery, ChangesQueryVariables>;
 export const AutoPickDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AutoPick"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"threadId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"premiumEligible"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"excludeIds"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"autoPick"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"threadId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"threadId"}}},{"kind":"Argument","name":{"kind":"Name","value":"premiumEligible"},"value":{"kind":"Variable","name":{"kind":"Name","value":"premiumEligible"}}},{"kind":"Argument","name":{"kind":"Name","value":"excludeIds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"excludeIds"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"chosen"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pool"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"index"}},{"kind":"Field","name":{"kind":"Name","value":"candidateCount"}},{"kind":"Field","name":{"kind":"Name","value":"tierLocked"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]} as unknown as DocumentNode<AutoPickQuery, AutoPickQueryVariables>;
 export const RefreshDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Refresh"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"force"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"refreshCatalogue"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"force"},"value":{"kind":"Variable","name":{"kind":"Name","value":"force"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RefreshCatalogueSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"catalogue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"origin"}}]}},{"kind":"Field","name":{"kind":"Name","value":"change"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"toVersion"}},{"kind":"Field","name":{"kind":"Name","value":"added"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UpstreamUnavailableError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"failureKind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"retryAfterSeconds"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RefreshRejectedError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"guard"}},{"kind":"Field","name":{"kind":"Name","value":"currentCount"}},{"kind":"Field","name":{"kind":"Name","value":"fetchedCount"}}]}}]}}]}}]} as unknown as DocumentNode<RefreshMutation, RefreshMutationVariables>;
+export const SelectorDetailsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SelectorDetails"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"LlmConfigFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"LlmConfigOrder"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"llmConfigs"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"modelName"}},{"kind":"Field","name":{"kind":"Name","value":"contextLength"}},{"kind":"Field","name":{"kind":"Name","value":"author"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"canonicalSlug"}},{"kind":"Field","name":{"kind":"Name","value":"huggingFaceId"}},{"kind":"Field","name":{"kind":"Name","value":"inputModalities"}},{"kind":"Field","name":{"kind":"Name","value":"outputModalities"}},{"kind":"Field","name":{"kind":"Name","value":"maxCompletionTokens"}},{"kind":"Field","name":{"kind":"Name","value":"releasedAt"}},{"kind":"Field","name":{"kind":"Name","value":"knowledgeCutoff"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"lifecycle"}},{"kind":"Field","name":{"kind":"Name","value":"retiredAt"}},{"kind":"Field","name":{"kind":"Name","value":"successor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"modelName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"aliasOf"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"modelName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"capabilities"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tools"}},{"kind":"Field","name":{"kind":"Name","value":"imageInput"}},{"kind":"Field","name":{"kind":"Name","value":"structuredOutputs"}},{"kind":"Field","name":{"kind":"Name","value":"webSearch"}},{"kind":"Field","name":{"kind":"Name","value":"list"}},{"kind":"Field","name":{"kind":"Name","value":"reasoning"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mandatory"}},{"kind":"Field","name":{"kind":"Name","value":"efforts"}},{"kind":"Field","name":{"kind":"Name","value":"defaultEffort"}},{"kind":"Field","name":{"kind":"Name","value":"enabledByDefault"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pricing"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"prompt"}},{"kind":"Field","name":{"kind":"Name","value":"completion"}},{"kind":"Field","name":{"kind":"Name","value":"inputCacheRead"}},{"kind":"Field","name":{"kind":"Name","value":"inputCacheWrite"}},{"kind":"Field","name":{"kind":"Name","value":"webSearch"}},{"kind":"Field","name":{"kind":"Name","value":"request"}},{"kind":"Field","name":{"kind":"Name","value":"discount"}},{"kind":"Field","name":{"kind":"Name","value":"overridesComplete"}},{"kind":"Field","name":{"kind":"Name","value":"overrides"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"minPromptTokens"}},{"kind":"Field","name":{"kind":"Name","value":"utcStart"}},{"kind":"Field","name":{"kind":"Name","value":"utcEnd"}},{"kind":"Field","name":{"kind":"Name","value":"prompt"}},{"kind":"Field","name":{"kind":"Name","value":"completion"}},{"kind":"Field","name":{"kind":"Name","value":"inputCacheRead"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"defaultParameters"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"temperature"}},{"kind":"Field","name":{"kind":"Name","value":"topP"}}]}},{"kind":"Field","name":{"kind":"Name","value":"benchmarks"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"source"},"value":{"kind":"EnumValue","value":"ARTIFICIAL_ANALYSIS"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"index"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]}}]} as unknown as DocumentNode<SelectorDetailsQuery, SelectorDetailsQueryVariables>;
+export const BenchmarksDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Benchmarks"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"source"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"BenchmarkSource"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"llmConfig"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"benchmarks"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"source"},"value":{"kind":"Variable","name":{"kind":"Name","value":"source"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"index"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"winRate"}},{"kind":"Field","name":{"kind":"Name","value":"rank"}}]}}]}}]}}]} as unknown as DocumentNode<BenchmarksQuery, BenchmarksQueryVariables>;
+export const EstimateCostDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EstimateCost"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"promptTokens"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"completionTokens"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"cachedPromptTokens"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"at"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"llmConfig"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"modelName"}},{"kind":"Field","name":{"kind":"Name","value":"estimateCost"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"promptTokens"},"value":{"kind":"Variable","name":{"kind":"Name","value":"promptTokens"}}},{"kind":"Argument","name":{"kind":"Name","value":"completionTokens"},"value":{"kind":"Variable","name":{"kind":"Name","value":"completionTokens"}}},{"kind":"Argument","name":{"kind":"Name","value":"cachedPromptTokens"},"value":{"kind":"Variable","name":{"kind":"Name","value":"cachedPromptTokens"}}},{"kind":"Argument","name":{"kind":"Name","value":"at"},"value":{"kind":"Variable","name":{"kind":"Name","value":"at"}}}]}]}}]}}]} as unknown as DocumentNode<EstimateCostQuery, EstimateCostQueryVariables>;
+export const LifecycleChangesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LifecycleChanges"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"last"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"catalogueChanges"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"last"},"value":{"kind":"Variable","name":{"kind":"Name","value":"last"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"toVersion"}},{"kind":"Field","name":{"kind":"Name","value":"removed"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"retired"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"modelName"}},{"kind":"Field","name":{"kind":"Name","value":"retiredAt"}},{"kind":"Field","name":{"kind":"Name","value":"successor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"modelName"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"reinstated"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"expiring"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"modelName"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"catalogue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"counts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"openRouter"}},{"kind":"Field","name":{"kind":"Name","value":"retired"}}]}}]}}]}}]} as unknown as DocumentNode<LifecycleChangesQuery, LifecycleChangesQueryVariables>;
