@@ -14,6 +14,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
+import { compact } from '../console/src/api/compact.js';
 import { ConsoleCatalogueDocument } from '../console/src/api/gql/graphql.js';
 import { launchChromium } from '../test/browser/browser.js';
 import { BUILT_CONSOLE, startConsoleServer } from '../test/support/console-server.js';
@@ -83,8 +84,8 @@ function builtTotals(): { br: number; gzip: number; raw: number } {
 const server = await startConsoleServer({ limits: { pointsPerSecond: 0 } });
 const baseline = createServer((_req, res) => {
   res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-  // The very text the console sends (without indentation), so both are answered from the same cache entry.
-  res.end(baselinePage(server.base, String(ConsoleCatalogueDocument).replace(/\s+/g, ' ').trim()));
+  // The very text the console sends (compacted), so both are answered from the same cache entry.
+  res.end(baselinePage(server.base, compact(ConsoleCatalogueDocument)));
 });
 await new Promise<void>((resolve) => baseline.listen(0, '127.0.0.1', resolve));
 const baselineUrl = `http://localhost:${(baseline.address() as { port: number }).port}/`;

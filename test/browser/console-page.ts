@@ -1,7 +1,7 @@
 import type { HTTPResponse, Page } from 'puppeteer-core';
 import { afterAll, beforeAll } from 'vitest';
 import type { HttpLimits } from '../../src/app.js';
-import { startConsoleServer, type ConsoleServer } from '../support/console-server.js';
+import { startConsoleServer, type ConsoleServer, type ConsoleServerOptions } from '../support/console-server.js';
 import { launchChromium, watch } from './browser.js';
 
 /** What the console browser tests share: the API answers they compare with, and how they drive the page. */
@@ -15,17 +15,27 @@ export interface ListedConfig {
   qualityScore: number;
   healthGated: boolean;
   supportsImageInput: boolean;
+  lifecycle: 'ACTIVE' | 'NEW' | 'EXPIRING' | 'RETIRED';
+  expiresAt: string | null;
+  author: { slug: string; name: string | null } | null;
+  capabilities: { list: string[] };
+  successor: { id: number; name: string } | null;
   pricing: { prompt: number | null; completion: number | null };
   health: { score: number | null; gateReason: string | null } | null;
 }
 
-export const LIST_QUERY = `query ($filter: LlmConfigFilter) { llmConfigs(filter: $filter, orderBy: QUALITY_DESC) { id name modelName tier source qualityScore healthGated supportsImageInput pricing { prompt completion } health { score gateReason } } }`;
-export const STATUS_QUERY = '{ catalogue { version counts { total free premium gated openRouter } } }';
+export const LIST_QUERY = `query ($filter: LlmConfigFilter) { llmConfigs(filter: $filter, orderBy: QUALITY_DESC) { id name modelName tier source qualityScore healthGated supportsImageInput lifecycle expiresAt author { slug name } capabilities { list } successor { id name } pricing { prompt completion } health { score gateReason } } }`;
+export const STATUS_QUERY = '{ catalogue { version counts { total free premium gated openRouter retired } } }';
 export const WRONG_TOKEN = 'not-the-admin-token-0123456789';
 
 // The console's documented formats (console/src/model/format.ts), written out independently.
 export const usd = (value: number) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 4 }).format(value);
 export const score = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(2));
+/** A price as the console writes it: `unknown` when none, two significant digits below $0.0001. */
+export const price = (value: number | null) =>
+  value == null ? 'unknown' : value !== 0 && Math.abs(value) < 0.0001 ? new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumSignificantDigits: 2 }).format(value) : usd(value);
+/** The cost of one request, to a millionth of a dollar. */
+export const cost = (value: number) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 6 }).format(value);
 
 /**
  * Visible HTML text whose contrast with the background behind it is below WCAG AA: each element with
@@ -59,10 +69,40 @@ export function lowContrastText(page: Page): Promise<string[]> {
   });
 }
 
-export type Status = { catalogue: { version: number; counts: { total: number; free: number; premium: number; gated: number; openRouter: number } } };
+export type Status = { catalogue: { version: number; counts: { total: number; free: number; premium: number; gated: number; openRouter: number; retired: number } } };
 
-export const rows = (page: Page) => page.$$eval('[role=option]', (options) => options.map((option) => ({ id: Number((option as HTMLElement).dataset.id), tier: (option as HTMLElement).dataset.tier, source: (option as HTMLElement).dataset.source })));
+/** The rows of the selector list as a person sees them: ids, tier, lifecycle, the author group, the capability icons' names and the badges. */
+export const rows = (page: Page) =>
+  page.$$eval('[role=option]', (options) =>
+    options.map((option) => {
+      const row = option as HTMLElement;
+      return {
+        id: Number(row.dataset.id),
+        tier: row.dataset.tier,
+        source: row.dataset.source,
+        lifecycle: row.dataset.lifecycle,
+        author: row.closest<HTMLElement>('[data-author]')?.dataset.author ?? null,
+        icons: [...row.querySelectorAll('.capabilities [role=img]')].map((icon) => icon.getAttribute('aria-label')),
+        badges: Object.fromEntries([...row.querySelectorAll<HTMLElement>('[data-badge]')].map((badge) => [badge.dataset.badge, { text: badge.textContent, title: badge.title }])),
+      };
+    }),
+  );
+/** Ids of the non-Auto rows, sorted: compared with the API's answers. */
+export const modelIds = async (page: Page) => (await rows(page)).filter((row) => row.source !== 'AUTO').map((row) => row.id).sort((a, b) => a - b);
+export const ids = (configs: readonly { id: number }[]) => configs.map((config) => config.id).sort((a, b) => a - b);
 export const text = (page: Page, selector: string) => page.$eval(selector, (element) => (element.textContent ?? '').replace(/\s+/g, ' ').trim());
+/**
+ * Clicks a model's row, as a person does once it is on screen: rows off screen are laid out only when
+ * scrolled to (`content-visibility: auto`), so a click aimed while they settle can land on a neighbour.
+ */
+export async function clickRow(page: Page, id: number): Promise<void> {
+  const row = `[role=option][data-id="${id}"]`;
+  await page.waitForSelector(row);
+  await page.$eval(row, (element) => element.scrollIntoView({ block: 'center' }));
+  await page.evaluate(() => new Promise((settled) => requestAnimationFrame(() => requestAnimationFrame(settled))));
+  await page.click(row);
+}
+
 export async function tab(page: Page, name: string): Promise<void> {
   await page.click(`#tab-${name}`);
   await page.waitForSelector(`#panel-${name}:not([hidden])`);
@@ -76,12 +116,12 @@ export interface ConsoleSuite {
   open(hash?: string, responses?: HTTPResponse[]): Promise<{ page: Page; seen: ReturnType<typeof watch> }>;
 }
 
-/** A console server and a Chromium for the surrounding `describe` block. */
-export function consoleSuite(limits?: Partial<HttpLimits>): ConsoleSuite {
+/** A console server (the 2026-06-16 list and no operator config unless `served` says otherwise) and a Chromium for the surrounding `describe` block. */
+export function consoleSuite(limits?: Partial<HttpLimits>, served: Omit<ConsoleServerOptions, 'limits'> = {}): ConsoleSuite {
   let server: ConsoleServer;
   let chromium: Awaited<ReturnType<typeof launchChromium>>;
   beforeAll(async () => {
-    server = await startConsoleServer(limits ? { limits } : {});
+    server = await startConsoleServer({ ...served, ...(limits ? { limits } : {}) });
     chromium = await launchChromium();
   }, 90_000);
   afterAll(async () => {

@@ -2,7 +2,7 @@ import type { HTTPResponse } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startConsoleServer, type ConsoleServer } from '../support/console-server.js';
 import { CONSOLE_CSP } from '../../src/http/console.js';
-import { consoleSuite, lowContrastText, rows, score, tab, text, usd } from './console-page.js';
+import { clickRow, consoleSuite, lowContrastText, rows, score, tab, text, usd } from './console-page.js';
 import { isLocal, launchChromium, screenshot, watch } from './browser.js';
 
 /**
@@ -89,8 +89,9 @@ describe('the console in Chromium with no internet', () => {
     expect((await rows(page)).filter((row) => row.source !== 'AUTO').map((row) => row.id).sort()).toEqual(free.map((config) => config.id).sort());
 
     await page.click('input[name=tier][value=ALL]');
-    await page.click('input[name=capability][value=image-input]');
-    const withImages = (await listed()).filter((config) => config.supportsImageInput);
+    await page.click('input[name=capability][value=IMAGE_INPUT]');
+    const withImages = await listed({ capability: ['IMAGE_INPUT'] });
+    expect(withImages.map((config) => config.id).sort()).toEqual((await listed()).filter((config) => config.supportsImageInput).map((config) => config.id).sort());
     await page.waitForFunction((count) => document.querySelectorAll('[role=option]:not([data-source=AUTO])').length === count, {}, withImages.length);
     expect((await rows(page)).filter((row) => row.source !== 'AUTO').map((row) => row.id).sort()).toEqual(withImages.map((config) => config.id).sort());
     expect(seen.problems).toEqual([]);
@@ -106,8 +107,7 @@ describe('the console in Chromium with no internet', () => {
       { id: chosen.id },
     );
     const { page, seen } = await open();
-    await page.waitForSelector(`[role=option][data-id="${chosen.id}"]`);
-    await page.click(`[role=option][data-id="${chosen.id}"]`);
+    await clickRow(page, chosen.id);
     await page.waitForSelector('dialog.details[open] [data-field=price-prompt]');
     await page.waitForSelector('[data-chart="score breakdown"] svg');
     const field = (name: string) => text(page, `dialog.details [data-field=${name}]`);
@@ -216,7 +216,7 @@ describe('the console with the default per-client budget', () => {
     await server?.close();
   });
 
-  it("a first visit to every view, on a server that has seen none of the console's documents, is never refused", async () => {
+  it("a first visit to every view and a model's details, on a server that has seen none of the console's documents, is never refused", async () => {
     const page = await chromium.browser.newPage();
     const seen = watch(page);
     const statuses: number[] = [];
@@ -229,6 +229,10 @@ describe('the console with the default per-client budget', () => {
     }
     await page.waitForSelector('[data-chart="health score histogram"] svg');
     await page.waitForSelector('.timeline li.change');
+    // ...and it leaves room in the window: a model's details (a document the server has not seen either) open too.
+    await page.click('#tab-selector');
+    await page.click('[role=option]:not([data-source=AUTO])');
+    await page.waitForSelector('dialog.details[open] [data-field=estimate]');
     expect(statuses.filter((code) => code >= 400)).toEqual([]);
     expect(seen.problems).toEqual([]);
     await page.close();

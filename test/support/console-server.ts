@@ -6,6 +6,8 @@ import { openRouterUpstream } from '../../src/catalogue/upstream.js';
 import { loadConsoleSite } from '../../src/http/console.js';
 import { listen, type ListeningApp } from './api.js';
 import { readFixtureBytes } from './fixtures.js';
+import { modelListBody, type ModelList } from './served-lists.js';
+export type { ModelList, ServedList } from './served-lists.js';
 import { makeCatalogue, type TestCatalogue } from './test-catalogue.js';
 import { FakeUpstream } from './upstream.js';
 
@@ -25,13 +27,12 @@ const ENDPOINT_ANSWERS = [
 /** OpenRouter's answer for a model it lists no endpoint for (gated: NO_ENDPOINTS). */
 const NO_ENDPOINTS = Buffer.from('{"data":{"id":"x","name":"x","endpoints":[]}}');
 
-export type ModelList = 'models-2026-06-16.json' | 'models-2025-12-02.json' | 'excerpts/models-2026-07-30.genai-prices-6-models.json';
 
 export interface ConsoleServer {
   readonly base: string;
   readonly upstream: FakeUpstream;
   readonly test: TestCatalogue;
-  /** The model list OpenRouter answers from now on. */
+  /** The model list OpenRouter answers from now on (as of today: see served-lists.ts). */
   serveList(list: ModelList): void;
   /** OpenRouter answers the model list with this status (and `Retry-After: 30`) from now on; null: the list again. */
   failWith(status: number | null): void;
@@ -42,10 +43,18 @@ export interface ConsoleServer {
 
 /**
  * The server the console tests and benchmark run against: a real catalogue fed by a local fake
- * OpenRouter (real model lists and real `/endpoints` answers spread over the models by a hash of
- * their id, so some are healthy and some gated), live health enrichment, and the built console.
+ * OpenRouter (real model lists as of today, and real `/endpoints` answers spread over the models by a
+ * hash of their id, so some are healthy and some gated), live health enrichment, and the built console.
  */
-export async function startConsoleServer(options: { limits?: Partial<HttpLimits>; list?: ModelList } = {}): Promise<ConsoleServer> {
+export interface ConsoleServerOptions {
+  readonly limits?: Partial<HttpLimits>;
+  /** What OpenRouter lists at first (the 2026-06-16 list by default). */
+  readonly list?: ModelList;
+  /** Operator configs: the `global_llm_configs` entries of the operator file, as YAML (none by default). */
+  readonly operatorConfigs?: string;
+}
+
+export async function startConsoleServer(options: ConsoleServerOptions = {}): Promise<ConsoleServer> {
   const upstream = new FakeUpstream();
   let list: ModelList = options.list ?? 'models-2026-06-16.json';
   let failure: number | null = null;
@@ -56,7 +65,7 @@ export async function startConsoleServer(options: { limits?: Partial<HttpLimits>
       return;
     }
     res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(readFixtureBytes('openrouter', ...list.split('/')));
+    res.end(modelListBody(list));
   });
   upstream.fallback((req, res) => {
     const bucket = createHash('sha256').update(req.url ?? '').digest()[0]! % 10;
@@ -66,7 +75,8 @@ export async function startConsoleServer(options: { limits?: Partial<HttpLimits>
   await upstream.start();
   const dispatcher = new Agent();
   // With a credential, so Auto has candidates (it never picks a config that could not be called).
-  const test = makeCatalogue(upstream.baseUrl, { yaml: `openrouter_integration:\n  api_key: ${UPSTREAM_KEY}\n`, enrich: openRouterUpstream({ dispatcher, baseUrl: upstream.baseUrl, apiKey: UPSTREAM_KEY }).enrich });
+  const yaml = `openrouter_integration:\n  api_key: ${UPSTREAM_KEY}\n${options.operatorConfigs ? `global_llm_configs:\n${options.operatorConfigs}` : ''}`;
+  const test = makeCatalogue(upstream.baseUrl, { yaml, enrich: openRouterUpstream({ dispatcher, baseUrl: upstream.baseUrl, apiKey: UPSTREAM_KEY }).enrich });
   test.catalogue.parts.scheduler.setEnabled(false);
   await test.catalogue.start();
   // The refresh a server makes when it starts, awaited: live models with their health, as the console shows them.

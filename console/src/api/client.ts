@@ -1,3 +1,4 @@
+import { compact } from './compact';
 import type { TypedDocumentString } from './gql/graphql';
 
 /** Same origin as the page: no CORS involved, whatever `CORS_ORIGINS` says. */
@@ -20,15 +21,6 @@ export class ApiError extends Error {
 interface GraphQLBody<TResult> {
   readonly data?: TResult | null;
   readonly errors?: readonly { readonly message: string; readonly extensions?: { readonly code?: string } }[];
-}
-
-/**
- * The document without its indentation: the server charges a document it has not seen by its length.
- * Safe because codegen prints documents from their syntax tree, so they hold no comments, and the
- * console's documents hold no string literals.
- */
-export function compact(document: { toString(): string }): string {
-  return document.toString().replace(/\s+/g, ' ').trim();
 }
 
 export interface RequestOptions {

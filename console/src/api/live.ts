@@ -1,4 +1,5 @@
-import { compact, GRAPHQL_ENDPOINT } from './client';
+import { GRAPHQL_ENDPOINT } from './client';
+import { compact } from './compact';
 import type { TypedDocumentString } from './gql/graphql';
 
 export type LiveState = 'connecting' | 'live' | 'reconnecting';

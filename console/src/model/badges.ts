@@ -1,5 +1,7 @@
 import type { SelectorEntryFragment } from '../api/gql/graphql';
 import { gateReasonText } from './availability';
+import { formatDay, withoutAuthor } from './format';
+import { LIFECYCLES } from './lifecycles';
 
 /** The badge styles in styles.css (`.badge-<tone>`), each with a contrast of at least 4.5:1. */
 export type BadgeTone = 'free' | 'danger' | 'warning' | 'info';
@@ -24,6 +26,25 @@ export const BADGES: readonly BadgeRule[] = [
     // Auto is billed per the model it picks, so it carries no tier badge.
     text: (config) => (config.tier === 'FREE' && config.source !== 'AUTO' ? 'Free' : null),
     explanation: () => 'Free to use: does not count against premium quotas.',
+  },
+  {
+    id: 'new',
+    tone: 'info',
+    text: (config) => (config.lifecycle === 'NEW' ? 'New' : null),
+    explanation: () => LIFECYCLES.NEW.explanation,
+  },
+  {
+    id: 'expiring',
+    tone: 'warning',
+    text: (config) => (config.lifecycle === 'EXPIRING' ? `Expires ${formatDay(config.expiresAt)}` : null),
+    explanation: (config) => `OpenRouter stops serving it on ${formatDay(config.expiresAt)} (00:00 UTC): pick another model before then.`,
+  },
+  {
+    id: 'retired',
+    tone: 'danger',
+    // The successor is named in the badge itself: it is what a user needs to move a pinned thread.
+    text: (config) => (config.lifecycle === 'RETIRED' ? (config.successor ? `Retired → ${withoutAuthor(config.successor.name)}` : 'Retired') : null),
+    explanation: (config) => `${LIFECYCLES.RETIRED.explanation} ${config.successor ? `Its successor is ${config.successor.name}.` : 'No successor could be named.'}`,
   },
   {
     id: 'gated',

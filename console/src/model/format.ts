@@ -12,6 +12,13 @@ export function formatPrice(perMillion: number | null | undefined): string {
   return usd.format(perMillion);
 }
 
+const usdCost = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 6 });
+
+/** The cost of one request: `$0.0475`, `$0.000125` (to a millionth of a dollar). */
+export function formatCost(usdAmount: number): string {
+  return usdCost.format(usdAmount);
+}
+
 /** `128K`, `1M`; `unknown` when the API does not know. */
 export function formatContext(tokens: number | null | undefined): string {
   return tokens == null ? 'unknown' : compact.format(tokens);
@@ -48,6 +55,17 @@ export function formatDuration(seconds: number): string {
   if (hours < 48) return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
   const days = Math.floor(hours / 24);
   return hours % 24 === 0 ? `${days} d` : `${days} d ${hours % 24} h`;
+}
+
+/** `2026-06-19`: the UTC day of an instant (or a `YYYY-MM-DD` day as it is); `—` when unknown. */
+export function formatDay(isoOrDay: string | null | undefined): string {
+  return isoOrDay ? isoOrDay.slice(0, 10) : '—';
+}
+
+/** `Claude Sonnet 4.6` of `Anthropic: Claude Sonnet 4.6`: inside an author's group, its name is said once. */
+export function withoutAuthor(name: string): string {
+  const colon = name.indexOf(': ');
+  return colon > 0 ? name.slice(colon + 2) : name;
 }
 
 /** Seconds from an instant to `now` (milliseconds since the epoch). */

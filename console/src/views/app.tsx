@@ -69,7 +69,7 @@ export function App() {
       <main>
         <Tabs tabs={tabs} label="Console views" initial={location.hash.slice(1)} />
       </main>
-      <DetailsDialog id={detailsId} onClose={() => setDetailsId(null)} />
+      <DetailsDialog id={detailsId} onOpen={setDetailsId} onClose={() => setDetailsId(null)} />
       <RefreshDialog open={refreshing} onClose={() => setRefreshing(false)} onDone={(version) => void catalogue.reload(version)} />
     </>
   );

@@ -1,6 +1,6 @@
 import type { SelectorEntryFragment } from '../api/gql/graphql';
 import { badgesOf } from '../model/badges';
-import { CAPABILITIES } from '../model/capabilities';
+import { CAPABILITIES, capabilitiesOf } from '../model/capabilities';
 import { Icon } from './icons';
 
 export function Badges({ config }: { config: SelectorEntryFragment }) {
@@ -20,8 +20,8 @@ export function Badges({ config }: { config: SelectorEntryFragment }) {
 export function CapabilityIcons({ config }: { config: SelectorEntryFragment }) {
   return (
     <span class="capabilities">
-      {CAPABILITIES.filter((capability) => capability.has(config)).map((capability) => (
-        <Icon key={capability.id} name={capability.icon} label={capability.label} />
+      {capabilitiesOf(config).map((capability) => (
+        <Icon key={capability} name={CAPABILITIES[capability].icon} label={CAPABILITIES[capability].label} />
       ))}
     </span>
   );

@@ -1,27 +1,15 @@
-import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, request } from '../api/client';
-import { ConsoleConfigDetailsDocument, type ConfigSource, type ConsoleConfigDetailsQuery } from '../api/gql/graphql';
+import { ConsoleConfigDetailsDocument } from '../api/gql/graphql';
 import { gateReasonText } from '../model/availability';
-import { formatInteger, formatPercent, formatPrice, formatScore } from '../model/format';
+import { formatPercent, formatScore } from '../model/format';
+import { SCORE_PART_LABELS } from '../model/score-parts';
 import { Age } from './age';
 import { Badges, CapabilityIcons } from './badges';
 import { Chart } from './chart';
-import { SCORE_PART_LABELS } from '../model/score-parts';
-
-type Details = NonNullable<ConsoleConfigDetailsQuery['llmConfig']>;
-
-const SOURCE_TEXT: Record<ConfigSource, string> = { OPENROUTER: "from OpenRouter's model list", OPERATOR_YAML: 'curated in the operator file', AUTO: 'picks a model per conversation' };
-
-/** A term and its value; `field` names the value for tests and styles. */
-function Item({ term, field, children }: { term: string; field: string; children: ComponentChildren }) {
-  return (
-    <>
-      <dt>{term}</dt>
-      <dd data-field={field}>{children}</dd>
-    </>
-  );
-}
+import { BenchmarkTable, LifeFacts, ModelFacts } from './details-model';
+import { Item, type Details } from './details-parts';
+import { CostEstimate, FIRST_ESTIMATE, PriceFacts } from './details-prices';
 
 function HealthFacts({ config }: { config: Details }) {
   const { health } = config;
@@ -59,7 +47,7 @@ function ScoreFacts({ config }: { config: Details }) {
   );
 }
 
-function DetailsBody({ config }: { config: Details }) {
+function DetailsBody({ config, at, onOpen }: { config: Details; at: string; onOpen: (id: number) => void }) {
   return (
     <>
       <p class="details-id">
@@ -67,23 +55,24 @@ function DetailsBody({ config }: { config: Details }) {
       </p>
       <p>{config.description}</p>
       <section aria-labelledby="details-prices">
-        <h3 id="details-prices">Prices (USD per million tokens)</h3>
-        <dl class="facts">
-          <Item term="Prompt" field="price-prompt">{formatPrice(config.pricing.prompt)}</Item>
-          <Item term="Completion" field="price-completion">{formatPrice(config.pricing.completion)}</Item>
-        </dl>
+        <h3 id="details-prices">Prices (USD)</h3>
+        <PriceFacts config={config} />
+      </section>
+      <section aria-labelledby="details-estimate">
+        <h3 id="details-estimate">Cost of a request</h3>
+        <CostEstimate config={config} at={at} />
+      </section>
+      <section aria-labelledby="details-life">
+        <h3 id="details-life">Release and retirement</h3>
+        <LifeFacts config={config} onOpen={onOpen} />
       </section>
       <section aria-labelledby="details-model">
         <h3 id="details-model">Model</h3>
-        <dl class="facts">
-          <Item term="Context" field="context">{config.contextLength == null ? 'unknown' : `${formatInteger(config.contextLength)} tokens`}</Item>
-          <Item term="Tier" field="tier">{config.tier}</Item>
-          <Item term="Provider" field="provider">{config.provider}, {SOURCE_TEXT[config.source]}</Item>
-          <Item term="Auto pin tier" field="auto-pin-tier">{config.autoPinTier}</Item>
-          <Item term="Router pool" field="router-pool">{config.routerPoolEligible ? 'yes' : 'no'}</Item>
-          <Item term="Signed-out users" field="anonymous">{config.anonymousEnabled ? 'allowed' : 'not allowed'}</Item>
-          <Item term="Limits" field="limits">{config.rpm == null ? 'no' : formatInteger(config.rpm)} requests/min, {config.tpm == null ? 'no' : formatInteger(config.tpm)} tokens/min</Item>
-        </dl>
+        <ModelFacts config={config} />
+      </section>
+      <section aria-labelledby="details-benchmarks">
+        <h3 id="details-benchmarks">Benchmarks</h3>
+        <BenchmarkTable config={config} />
       </section>
       <section aria-labelledby="details-score">
         <h3 id="details-score">Quality score</h3>
@@ -106,21 +95,25 @@ function DetailsBody({ config }: { config: Details }) {
  * The details of one model in a modal dialog (the browser's own: focus stays inside, Escape closes).
  * Focus returns to whatever opened it.
  */
-export function DetailsDialog({ id, onClose }: { id: number | null; onClose: () => void }) {
+export function DetailsDialog({ id, onOpen, onClose }: { id: number | null; onOpen: (id: number) => void; onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const opener = useRef<HTMLElement | null>(null);
-  const [state, setState] = useState<{ id: number; config: Details | null; error: string | null } | null>(null);
+  const [state, setState] = useState<{ id: number; at: string; config: Details | null; error: string | null } | null>(null);
 
   useEffect(() => {
     if (id === null) return;
     // A closed or replaced dialog ignores its answer (see use-changes.ts for why it is not aborted).
     let current = true;
-    opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    setState({ id, config: null, error: null });
+    // A successor opened from the dialog keeps the element that opened the first one.
+    if (!dialog.current?.open) opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    // Prices that depend on the time of day are estimated for the minute the panel opened (to the
+    // minute, so opening it again soon is answered from the server's cache).
+    const at = new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString();
+    setState({ id, at, config: null, error: null });
     if (!dialog.current?.open) dialog.current?.showModal();
-    request(ConsoleConfigDetailsDocument, { id })
-      .then((answer) => current && setState({ id, config: answer.llmConfig ?? null, error: answer.llmConfig ? null : `No config has id ${id} in the served catalogue (it may have just been removed).` }))
-      .catch((error: unknown) => current && setState({ id, config: null, error: error instanceof ApiError ? error.message : String(error) }));
+    request(ConsoleConfigDetailsDocument, { id, at, ...FIRST_ESTIMATE })
+      .then((answer) => current && setState({ id, at, config: answer.llmConfig ?? null, error: answer.llmConfig ? null : `No config has id ${id} in the served catalogue (it may have just been removed).` }))
+      .catch((error: unknown) => current && setState({ id, at, config: null, error: error instanceof ApiError ? error.message : String(error) }));
     return () => {
       current = false;
     };
@@ -141,7 +134,7 @@ export function DetailsDialog({ id, onClose }: { id: number | null; onClose: () 
       </header>
       <div class="details-body" aria-busy={state !== null && state.config === null && state.error === null}>
         {state?.error ? <p class="error" role="alert">{state.error}</p> : null}
-        {state?.config ? <DetailsBody config={state.config} /> : null}
+        {state?.config ? <DetailsBody key={state.id} config={state.config} at={state.at} onOpen={onOpen} /> : null}
       </div>
     </dialog>
   );

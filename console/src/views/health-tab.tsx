@@ -1,6 +1,6 @@
 import type { SelectorEntryFragment } from '../api/gql/graphql';
 import { gateReasonText } from '../model/availability';
-import { formatInstant, formatPercent } from '../model/format';
+import { formatPercent } from '../model/format';
 import { Chart } from './chart';
 
 function GatedTable({ configs, onOpen }: { configs: readonly SelectorEntryFragment[]; onOpen: (id: number) => void }) {
@@ -8,15 +8,14 @@ function GatedTable({ configs, onOpen }: { configs: readonly SelectorEntryFragme
   if (gated.length === 0) return <p>No model is gated: every checked model has a healthy endpoint.</p>;
   return (
     <table class="gated">
-      <caption>{gated.length} gated models, best ranked first</caption>
+      {/* Endpoints and when they were checked are in each model's details: the list leaves them out to stay cheap (catalogue.graphql). */}
+      <caption>{gated.length} gated models, best ranked first; a model's name opens its endpoints and when they were checked</caption>
       <thead>
         <tr>
           <th scope="col">Model</th>
           <th scope="col">Tier</th>
           <th scope="col">Reason</th>
           <th scope="col">Best uptime</th>
-          <th scope="col">Endpoints OK</th>
-          <th scope="col">Checked</th>
         </tr>
       </thead>
       <tbody>
@@ -35,8 +34,6 @@ function GatedTable({ configs, onOpen }: { configs: readonly SelectorEntryFragme
                 {reason.label}
               </td>
               <td>{formatPercent(config.health?.bestUptimePct)}</td>
-              <td>{config.health ? `${config.health.okEndpointCount} of ${config.health.endpointCount}` : '—'}</td>
-              <td>{formatInstant(config.health?.checkedAt)}</td>
             </tr>
           );
         })}

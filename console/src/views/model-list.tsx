@@ -13,13 +13,14 @@ function Row({ config, index, active, onActivate, onOpen }: { config: SelectorEn
   return (
     <div
       role="option"
-      class={isAuto ? 'model model-auto' : 'model'}
+      class={isAuto ? 'model model-auto' : config.lifecycle === 'RETIRED' ? 'model model-retired' : 'model'}
       aria-selected={active}
       tabIndex={active ? 0 : -1}
       data-index={index}
       data-id={config.id}
       data-tier={config.tier}
       data-source={config.source}
+      data-lifecycle={config.lifecycle}
       onClick={() => {
         onActivate(index);
         onOpen(config.id);
@@ -104,7 +105,7 @@ export function ModelList({ view, onOpen }: { view: SelectorView; onOpen: (id: n
     <div class="model-list" role="listbox" aria-label="Models" aria-describedby="selector-summary" ref={list} onKeyDown={onKeyDown}>
       {view.auto ? <Row config={view.auto} index={0} active={current === 0} onActivate={setActive} onOpen={onOpen} /> : null}
       {view.groups.map((group) => (
-        <div key={group.author.key} role="group" class="author-group" aria-labelledby={authorId(group.author.key)}>
+        <div key={group.author.key} role="group" class="author-group" data-author={group.author.key} aria-labelledby={authorId(group.author.key)}>
           <div class="author" id={authorId(group.author.key)} role="presentation">
             {group.author.name} <span class="author-count">{group.configs.length}</span>
           </div>

@@ -6,7 +6,7 @@ import { subscribe, type LiveState } from '../api/live';
 export interface CatalogueState {
   /** The last answer of the console's query; null until the first one. */
   readonly data: ConsoleCatalogueQuery | null;
-  /** The newest status: from a catalogueUpdated event when one came after `data`. */
+  /** The status of the catalogue read last (a new version's status arrives with its read). */
   readonly status: ConsoleStatusFragment | null;
   /** Why the last load failed; null when it did not. */
   readonly error: string | null;
@@ -31,7 +31,6 @@ export function retryDelayMs(error: unknown): number | null {
  */
 export function useCatalogue(): CatalogueState {
   const [data, setData] = useState<ConsoleCatalogueQuery | null>(null);
-  const [status, setStatus] = useState<ConsoleStatusFragment | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [live, setLive] = useState<{ state: LiveState; detail: string | null }>({ state: 'connecting', detail: null });
   const inFlight = useRef<Promise<void> | null>(null);
@@ -54,7 +53,6 @@ export function useCatalogue(): CatalogueState {
           const answer = await request(ConsoleCatalogueDocument, {});
           loadedVersion.current = answer.catalogue.version ?? null;
           setData(answer);
-          setStatus(answer.catalogue);
           setError(null);
         } catch (failure) {
           setError(failure instanceof Error ? failure.message : String(failure));
@@ -80,10 +78,8 @@ export function useCatalogue(): CatalogueState {
   useLayoutEffect(() => {
     void reload();
     const stop = subscribe(ConsoleCatalogueUpdatedDocument, {
-      next: (event) => {
-        setStatus(event.catalogueUpdated);
-        void reload(event.catalogueUpdated.version);
-      },
+      // The event names the version only: its read brings the status with the list.
+      next: (event) => void reload(event.catalogueUpdated.version),
       state: (state, detail) => setLive({ state, detail: detail ?? null }),
       resumed: () => void reload(),
     });
@@ -93,5 +89,5 @@ export function useCatalogue(): CatalogueState {
     };
   }, [reload]);
 
-  return { data, status, error, live: live.state, liveDetail: live.detail, reload };
+  return { data, status: data?.catalogue ?? null, error, live: live.state, liveDetail: live.detail, reload };
 }

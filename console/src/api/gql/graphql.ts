@@ -13,6 +13,26 @@ export type AutoPinTier =
   /** OpenRouter free model. */
   | 'C';
 
+/** Who measured a benchmark result (as OpenRouter lists them). */
+export type BenchmarkSource =
+  /** Artificial Analysis: indices from 0 to 100 (`intelligence_index`, `coding_index`, `agentic_index`). */
+  | 'ARTIFICIAL_ANALYSIS'
+  /** Design Arena: an ELO rating per arena and category (`agents/fullstack`, `models/website`, …), with win rate and rank. */
+  | 'DESIGN_ARENA';
+
+/** Something a model can do. */
+export type Capability =
+  /** Accepts images. */
+  | 'IMAGE_INPUT'
+  /** Reasons before answering (thinking tokens). */
+  | 'REASONING'
+  /** Answers in a given JSON schema (OpenRouter: `structured_outputs`). */
+  | 'STRUCTURED_OUTPUTS'
+  /** Tool (function) calling. */
+  | 'TOOLS'
+  /** Searches the web natively (OpenRouter: `web_search_options`). */
+  | 'WEB_SEARCH';
+
 /** Where the OpenRouter part of the served catalogue came from. */
 export type CatalogueOrigin =
   /** The OpenRouter snapshot shipped with the server (no live or saved catalogue yet). */
@@ -45,6 +65,47 @@ export type GateReason =
   | 'NO_UPTIME_DATA'
   /** The best uptime is below 90%. */
   | 'UPTIME_BELOW_THRESHOLD';
+
+/** Where a model is in its life, as of the time the served version was made (the clock its recency score uses; `new_model_days`, `expiring_days` and `retirement_grace_days` are operator settings). */
+export type Lifecycle =
+  /** Listed, neither new nor about to leave. */
+  | 'ACTIVE'
+  /** OpenRouter stops serving it within `expiring_days` (default 30): see `expiresAt`. Takes precedence over NEW. */
+  | 'EXPIRING'
+  /** Released within `new_model_days` (default 14). */
+  | 'NEW'
+  /** Gone from OpenRouter’s list: still served for `retirement_grace_days` (default 7) after `retiredAt` so pinned threads keep working, never chosen by Auto; see `successor`. */
+  | 'RETIRED';
+
+/** A kind of content a model takes in or puts out. */
+export type Modality =
+  /** Audio. */
+  | 'AUDIO'
+  /** Files such as PDFs. */
+  | 'FILE'
+  /** Images. */
+  | 'IMAGE'
+  /** Text. */
+  | 'TEXT'
+  /** Video. */
+  | 'VIDEO';
+
+/** How hard a model reasons, as OpenRouter names the levels (weakest first). */
+export type ReasoningEffort =
+  /** High. */
+  | 'HIGH'
+  /** Low. */
+  | 'LOW'
+  /** Maximum. */
+  | 'MAX'
+  /** Medium. */
+  | 'MEDIUM'
+  /** Minimal. */
+  | 'MINIMAL'
+  /** No reasoning. */
+  | 'NONE'
+  /** Extra high. */
+  | 'XHIGH';
 
 /** A safety check on a fetched model list. */
 export type RefreshGuard =
@@ -98,32 +159,49 @@ export type ConsoleAutoPickQuery = { autoPick: { candidateCount: number, tierLoc
 export type ConsoleCatalogueQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ConsoleCatalogueQuery = { catalogue: { ready: boolean, version: number | null, etag: string | null, origin: CatalogueOrigin | null, fetchedAt: string | null, refreshedAt: string | null, enrichedAt: string | null, counts: { total: number, free: number, premium: number, gated: number, openRouter: number, operatorYaml: number } | null, lastRefresh: { outcome: RefreshOutcome, trigger: RefreshTrigger, message: string, forced: boolean, malformedCount: number, startedAt: string, finishedAt: string, nextAttemptAt: string | null } | null }, llmConfigs: Array<{ id: number, name: string, modelName: string, provider: string, source: ConfigSource, tier: Tier, contextLength: number | null, supportsTools: boolean, supportsImageInput: boolean, qualityScore: number, healthGated: boolean, pricing: { prompt: number | null, completion: number | null }, health: { score: number | null, gateReason: GateReason | null, bestUptimePct: number | null, okEndpointCount: number, endpointCount: number, checkedAt: string } | null }> };
+export type ConsoleCatalogueQuery = { catalogue: { ready: boolean, version: number | null, etag: string | null, origin: CatalogueOrigin | null, fetchedAt: string | null, refreshedAt: string | null, enrichedAt: string | null, counts: { total: number, free: number, premium: number, gated: number, openRouter: number, operatorYaml: number, retired: number } | null, lastRefresh: { outcome: RefreshOutcome, trigger: RefreshTrigger, message: string, forced: boolean, malformedCount: number, startedAt: string, finishedAt: string, nextAttemptAt: string | null } | null }, llmConfigs: Array<{ id: number, name: string, modelName: string, source: ConfigSource, tier: Tier, lifecycle: Lifecycle, expiresAt: string | null, contextLength: number | null, qualityScore: number, healthGated: boolean, author: { slug: string, name: string | null } | null, successor: { name: string } | null, pricing: { prompt: number | null, completion: number | null }, capabilities: { list: Array<Capability> }, health: { score: number | null, gateReason: GateReason | null, bestUptimePct: number | null } | null }> };
 
-export type ConsoleStatusFragment = { ready: boolean, version: number | null, etag: string | null, origin: CatalogueOrigin | null, fetchedAt: string | null, refreshedAt: string | null, enrichedAt: string | null, counts: { total: number, free: number, premium: number, gated: number, openRouter: number, operatorYaml: number } | null, lastRefresh: { outcome: RefreshOutcome, trigger: RefreshTrigger, message: string, forced: boolean, malformedCount: number, startedAt: string, finishedAt: string, nextAttemptAt: string | null } | null };
+export type ConsoleStatusFragment = { ready: boolean, version: number | null, etag: string | null, origin: CatalogueOrigin | null, fetchedAt: string | null, refreshedAt: string | null, enrichedAt: string | null, counts: { total: number, free: number, premium: number, gated: number, openRouter: number, operatorYaml: number, retired: number } | null, lastRefresh: { outcome: RefreshOutcome, trigger: RefreshTrigger, message: string, forced: boolean, malformedCount: number, startedAt: string, finishedAt: string, nextAttemptAt: string | null } | null };
 
-export type SelectorEntryFragment = { id: number, name: string, modelName: string, provider: string, source: ConfigSource, tier: Tier, contextLength: number | null, supportsTools: boolean, supportsImageInput: boolean, qualityScore: number, healthGated: boolean, pricing: { prompt: number | null, completion: number | null }, health: { score: number | null, gateReason: GateReason | null, bestUptimePct: number | null, okEndpointCount: number, endpointCount: number, checkedAt: string } | null };
+export type SelectorEntryFragment = { id: number, name: string, modelName: string, source: ConfigSource, tier: Tier, lifecycle: Lifecycle, expiresAt: string | null, contextLength: number | null, qualityScore: number, healthGated: boolean, author: { slug: string, name: string | null } | null, successor: { name: string } | null, pricing: { prompt: number | null, completion: number | null }, capabilities: { list: Array<Capability> }, health: { score: number | null, gateReason: GateReason | null, bestUptimePct: number | null } | null };
 
-export type ChangeEntryFragment = { at: string, fromVersion: number | null, toVersion: number, added: Array<{ name: string }>, removed: Array<{ name: string }>, repriced: Array<{ modelName: string, promptBefore: number | null, promptAfter: number | null, completionBefore: number | null, completionAfter: number | null }>, tierFlips: Array<{ modelName: string, from: Tier, to: Tier }>, newlyGated: Array<{ name: string }>, newlyUngated: Array<{ name: string }> };
+export type ChangeEntryFragment = { at: string, fromVersion: number | null, toVersion: number, added: Array<{ name: string }>, removed: Array<{ name: string }>, repriced: Array<{ modelName: string, promptBefore: number | null, promptAfter: number | null, completionBefore: number | null, completionAfter: number | null }>, tierFlips: Array<{ modelName: string, to: Tier }>, newlyGated: Array<{ name: string }>, newlyUngated: Array<{ name: string }>, retired: Array<{ name: string, successor: { name: string } | null }>, reinstated: Array<{ name: string }>, expiring: Array<{ name: string, expiresAt: string }> };
 
 export type ConsoleChangesQueryVariables = Exact<{
   last: number;
 }>;
 
 
-export type ConsoleChangesQuery = { catalogueChanges: Array<{ at: string, fromVersion: number | null, toVersion: number, added: Array<{ name: string }>, removed: Array<{ name: string }>, repriced: Array<{ modelName: string, promptBefore: number | null, promptAfter: number | null, completionBefore: number | null, completionAfter: number | null }>, tierFlips: Array<{ modelName: string, from: Tier, to: Tier }>, newlyGated: Array<{ name: string }>, newlyUngated: Array<{ name: string }> }> };
+export type ConsoleChangesQuery = { catalogueChanges: Array<{ at: string, fromVersion: number | null, toVersion: number, added: Array<{ name: string }>, removed: Array<{ name: string }>, repriced: Array<{ modelName: string, promptBefore: number | null, promptAfter: number | null, completionBefore: number | null, completionAfter: number | null }>, tierFlips: Array<{ modelName: string, to: Tier }>, newlyGated: Array<{ name: string }>, newlyUngated: Array<{ name: string }>, retired: Array<{ name: string, successor: { name: string } | null }>, reinstated: Array<{ name: string }>, expiring: Array<{ name: string, expiresAt: string }> }> };
 
 export type ConsoleCatalogueUpdatedSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ConsoleCatalogueUpdatedSubscription = { catalogueUpdated: { ready: boolean, version: number | null, etag: string | null, origin: CatalogueOrigin | null, fetchedAt: string | null, refreshedAt: string | null, enrichedAt: string | null, counts: { total: number, free: number, premium: number, gated: number, openRouter: number, operatorYaml: number } | null, lastRefresh: { outcome: RefreshOutcome, trigger: RefreshTrigger, message: string, forced: boolean, malformedCount: number, startedAt: string, finishedAt: string, nextAttemptAt: string | null } | null } };
+export type ConsoleCatalogueUpdatedSubscription = { catalogueUpdated: { version: number | null } };
 
 export type ConsoleConfigDetailsQueryVariables = Exact<{
   id: number;
+  promptTokens: number;
+  completionTokens: number;
+  cachedPromptTokens: number;
+  at: string;
 }>;
 
 
-export type ConsoleConfigDetailsQuery = { llmConfig: { description: string, autoPinTier: AutoPinTier, routerPoolEligible: boolean, anonymousEnabled: boolean, rpm: number | null, tpm: number | null, qualityScoreStatic: number, qualityScoreHealth: number | null, litellmParams: unknown, id: number, name: string, modelName: string, provider: string, source: ConfigSource, tier: Tier, contextLength: number | null, supportsTools: boolean, supportsImageInput: boolean, qualityScore: number, healthGated: boolean, scoreBreakdown: { prestige: number, recency: number, priceBand: number, context: number, capabilities: number, operatorBonus: number, penalty: number, staticTotal: number, health: number | null, healthWeight: number, qualityScore: number }, health: { score: number | null, gated: boolean, gateReason: GateReason | null, bestUptimePct: number | null, uptimeWindow: string | null, freshnessPct: number | null, freshnessWindow: string | null, okEndpointCount: number, endpointCount: number, checkedAt: string, fromCache: boolean } | null, pricing: { prompt: number | null, completion: number | null } } | null };
+export type ConsoleConfigDetailsQuery = { llmConfig: { description: string, provider: string, canonicalSlug: string | null, huggingFaceId: string | null, autoPinTier: AutoPinTier, routerPoolEligible: boolean, anonymousEnabled: boolean, rpm: number | null, tpm: number | null, inputModalities: Array<Modality>, outputModalities: Array<Modality>, maxCompletionTokens: number | null, releasedAt: string | null, knowledgeCutoff: string | null, retiredAt: string | null, estimateCost: number | null, qualityScoreStatic: number, qualityScoreHealth: number | null, litellmParams: unknown, id: number, name: string, modelName: string, source: ConfigSource, tier: Tier, lifecycle: Lifecycle, expiresAt: string | null, contextLength: number | null, qualityScore: number, healthGated: boolean, successor: { id: number, name: string } | null, aliasOf: { id: number, name: string } | null, capabilities: { list: Array<Capability>, reasoning: { efforts: Array<ReasoningEffort>, defaultEffort: ReasoningEffort | null, mandatory: boolean } | null }, pricing: { prompt: number | null, completion: number | null, inputCacheRead: number | null, inputCacheWrite: number | null, inputCacheWriteOneHour: number | null, internalReasoning: number | null, audio: number | null, audioOutput: number | null, inputAudioCache: number | null, imageToken: number | null, imageOutput: number | null, image: number | null, request: number | null, webSearch: number | null, discount: number | null, overridesComplete: boolean, overrides: Array<{ minPromptTokens: number | null, utcStart: string | null, utcEnd: string | null, prompt: number | null, completion: number | null, inputCacheRead: number | null, inputCacheWrite: number | null, internalReasoning: number | null, audio: number | null, request: number | null }> }, benchmarks: Array<{ source: BenchmarkSource, index: string, value: number, rank: number | null, winRate: number | null }>, scoreBreakdown: { prestige: number, recency: number, priceBand: number, context: number, capabilities: number, operatorBonus: number, penalty: number, staticTotal: number, health: number | null, healthWeight: number, qualityScore: number }, health: { score: number | null, gated: boolean, gateReason: GateReason | null, bestUptimePct: number | null, uptimeWindow: string | null, freshnessPct: number | null, freshnessWindow: string | null, okEndpointCount: number, endpointCount: number, checkedAt: string, fromCache: boolean } | null, author: { slug: string, name: string | null } | null } | null };
+
+export type AllPricesFragment = { prompt: number | null, completion: number | null, inputCacheRead: number | null, inputCacheWrite: number | null, inputCacheWriteOneHour: number | null, internalReasoning: number | null, audio: number | null, audioOutput: number | null, inputAudioCache: number | null, imageToken: number | null, imageOutput: number | null, image: number | null, request: number | null, webSearch: number | null, discount: number | null, overridesComplete: boolean, overrides: Array<{ minPromptTokens: number | null, utcStart: string | null, utcEnd: string | null, prompt: number | null, completion: number | null, inputCacheRead: number | null, inputCacheWrite: number | null, internalReasoning: number | null, audio: number | null, request: number | null }> };
+
+export type ConsoleEstimateCostQueryVariables = Exact<{
+  id: number;
+  promptTokens: number;
+  completionTokens: number;
+  cachedPromptTokens: number;
+  at: string;
+}>;
+
+
+export type ConsoleEstimateCostQuery = { llmConfig: { id: number, estimateCost: number | null } | null };
 
 export type ConsoleRefreshCatalogueMutationVariables = Exact<{
   force: boolean;
@@ -131,7 +209,7 @@ export type ConsoleRefreshCatalogueMutationVariables = Exact<{
 
 
 export type ConsoleRefreshCatalogueMutation = { refreshCatalogue:
-    | { __typename: 'RefreshCatalogueSuccess', catalogue: { ready: boolean, version: number | null, etag: string | null, origin: CatalogueOrigin | null, fetchedAt: string | null, refreshedAt: string | null, enrichedAt: string | null, counts: { total: number, free: number, premium: number, gated: number, openRouter: number, operatorYaml: number } | null, lastRefresh: { outcome: RefreshOutcome, trigger: RefreshTrigger, message: string, forced: boolean, malformedCount: number, startedAt: string, finishedAt: string, nextAttemptAt: string | null } | null }, change: { at: string, fromVersion: number | null, toVersion: number, added: Array<{ name: string }>, removed: Array<{ name: string }>, repriced: Array<{ modelName: string, promptBefore: number | null, promptAfter: number | null, completionBefore: number | null, completionAfter: number | null }>, tierFlips: Array<{ modelName: string, from: Tier, to: Tier }>, newlyGated: Array<{ name: string }>, newlyUngated: Array<{ name: string }> } }
+    | { __typename: 'RefreshCatalogueSuccess', catalogue: { ready: boolean, version: number | null, etag: string | null, origin: CatalogueOrigin | null, fetchedAt: string | null, refreshedAt: string | null, enrichedAt: string | null, counts: { total: number, free: number, premium: number, gated: number, openRouter: number, operatorYaml: number, retired: number } | null, lastRefresh: { outcome: RefreshOutcome, trigger: RefreshTrigger, message: string, forced: boolean, malformedCount: number, startedAt: string, finishedAt: string, nextAttemptAt: string | null } | null }, change: { at: string, fromVersion: number | null, toVersion: number, added: Array<{ name: string }>, removed: Array<{ name: string }>, repriced: Array<{ modelName: string, promptBefore: number | null, promptAfter: number | null, completionBefore: number | null, completionAfter: number | null }>, tierFlips: Array<{ modelName: string, to: Tier }>, newlyGated: Array<{ name: string }>, newlyUngated: Array<{ name: string }>, retired: Array<{ name: string, successor: { name: string } | null }>, reinstated: Array<{ name: string }>, expiring: Array<{ name: string, expiresAt: string }> } }
     | { __typename: 'RefreshRejectedError', message: string, guard: RefreshGuard, fetchedCount: number, currentCount: number }
     | { __typename: 'UpstreamUnavailableError', message: string, failureKind: string, status: number | null, retryAfterSeconds: number | null }
    };
@@ -180,6 +258,7 @@ export const ConsoleStatusFragmentDoc = new TypedDocumentString(`
     gated
     openRouter
     operatorYaml
+    retired
   }
   lastRefresh {
     outcome
@@ -198,25 +277,31 @@ export const SelectorEntryFragmentDoc = new TypedDocumentString(`
   id
   name
   modelName
-  provider
   source
+  author {
+    slug
+    name
+  }
   tier
+  lifecycle
+  expiresAt
+  successor {
+    name
+  }
   contextLength
   pricing {
     prompt
     completion
   }
-  supportsTools
-  supportsImageInput
+  capabilities {
+    list
+  }
   qualityScore
   healthGated
   health {
     score
     gateReason
     bestUptimePct
-    okEndpointCount
-    endpointCount
-    checkedAt
   }
 }
     `, {"fragmentName":"SelectorEntry"}) as unknown as TypedDocumentString<SelectorEntryFragment, unknown>;
@@ -240,7 +325,6 @@ export const ChangeEntryFragmentDoc = new TypedDocumentString(`
   }
   tierFlips {
     modelName
-    from
     to
   }
   newlyGated {
@@ -249,8 +333,53 @@ export const ChangeEntryFragmentDoc = new TypedDocumentString(`
   newlyUngated {
     name
   }
+  retired {
+    name
+    successor {
+      name
+    }
+  }
+  reinstated {
+    name
+  }
+  expiring {
+    name
+    expiresAt
+  }
 }
     `, {"fragmentName":"ChangeEntry"}) as unknown as TypedDocumentString<ChangeEntryFragment, unknown>;
+export const AllPricesFragmentDoc = new TypedDocumentString(`
+    fragment AllPrices on Pricing {
+  prompt
+  completion
+  inputCacheRead
+  inputCacheWrite
+  inputCacheWriteOneHour
+  internalReasoning
+  audio
+  audioOutput
+  inputAudioCache
+  imageToken
+  imageOutput
+  image
+  request
+  webSearch
+  discount
+  overridesComplete
+  overrides {
+    minPromptTokens
+    utcStart
+    utcEnd
+    prompt
+    completion
+    inputCacheRead
+    inputCacheWrite
+    internalReasoning
+    audio
+    request
+  }
+}
+    `, {"fragmentName":"AllPrices"}) as unknown as TypedDocumentString<AllPricesFragment, unknown>;
 export const ConsoleAutoPickDocument = new TypedDocumentString(`
     query ConsoleAutoPick($threadId: ID!, $premiumEligible: Boolean!, $excludeIds: [Int!]) {
   autoPick(
@@ -302,6 +431,7 @@ export const ConsoleCatalogueDocument = new TypedDocumentString(`
     gated
     openRouter
     operatorYaml
+    retired
   }
   lastRefresh {
     outcome
@@ -318,25 +448,31 @@ fragment SelectorEntry on LlmConfig {
   id
   name
   modelName
-  provider
   source
+  author {
+    slug
+    name
+  }
   tier
+  lifecycle
+  expiresAt
+  successor {
+    name
+  }
   contextLength
   pricing {
     prompt
     completion
   }
-  supportsTools
-  supportsImageInput
+  capabilities {
+    list
+  }
   qualityScore
   healthGated
   health {
     score
     gateReason
     bestUptimePct
-    okEndpointCount
-    endpointCount
-    checkedAt
   }
 }`) as unknown as TypedDocumentString<ConsoleCatalogueQuery, ConsoleCatalogueQueryVariables>;
 export const ConsoleChangesDocument = new TypedDocumentString(`
@@ -364,7 +500,6 @@ export const ConsoleChangesDocument = new TypedDocumentString(`
   }
   tierFlips {
     modelName
-    from
     to
   }
   newlyGated {
@@ -373,50 +508,78 @@ export const ConsoleChangesDocument = new TypedDocumentString(`
   newlyUngated {
     name
   }
+  retired {
+    name
+    successor {
+      name
+    }
+  }
+  reinstated {
+    name
+  }
+  expiring {
+    name
+    expiresAt
+  }
 }`) as unknown as TypedDocumentString<ConsoleChangesQuery, ConsoleChangesQueryVariables>;
 export const ConsoleCatalogueUpdatedDocument = new TypedDocumentString(`
     subscription ConsoleCatalogueUpdated {
   catalogueUpdated {
-    ...ConsoleStatus
+    version
   }
 }
-    fragment ConsoleStatus on CatalogueStatus {
-  ready
-  version
-  etag
-  origin
-  fetchedAt
-  refreshedAt
-  enrichedAt
-  counts {
-    total
-    free
-    premium
-    gated
-    openRouter
-    operatorYaml
-  }
-  lastRefresh {
-    outcome
-    trigger
-    message
-    forced
-    malformedCount
-    startedAt
-    finishedAt
-    nextAttemptAt
-  }
-}`) as unknown as TypedDocumentString<ConsoleCatalogueUpdatedSubscription, ConsoleCatalogueUpdatedSubscriptionVariables>;
+    `) as unknown as TypedDocumentString<ConsoleCatalogueUpdatedSubscription, ConsoleCatalogueUpdatedSubscriptionVariables>;
 export const ConsoleConfigDetailsDocument = new TypedDocumentString(`
-    query ConsoleConfigDetails($id: Int!) {
+    query ConsoleConfigDetails($id: Int!, $promptTokens: Int!, $completionTokens: Int!, $cachedPromptTokens: Int!, $at: DateTime!) {
   llmConfig(id: $id) {
     ...SelectorEntry
     description
+    provider
+    canonicalSlug
+    huggingFaceId
     autoPinTier
     routerPoolEligible
     anonymousEnabled
     rpm
     tpm
+    inputModalities
+    outputModalities
+    maxCompletionTokens
+    releasedAt
+    knowledgeCutoff
+    retiredAt
+    successor {
+      id
+      name
+    }
+    aliasOf {
+      id
+      name
+    }
+    capabilities {
+      list
+      reasoning {
+        efforts
+        defaultEffort
+        mandatory
+      }
+    }
+    pricing {
+      ...AllPrices
+    }
+    estimateCost(
+      promptTokens: $promptTokens
+      completionTokens: $completionTokens
+      cachedPromptTokens: $cachedPromptTokens
+      at: $at
+    )
+    benchmarks {
+      source
+      index
+      value
+      rank
+      winRate
+    }
     qualityScoreStatic
     qualityScoreHealth
     scoreBreakdown {
@@ -452,27 +615,76 @@ export const ConsoleConfigDetailsDocument = new TypedDocumentString(`
   id
   name
   modelName
-  provider
   source
+  author {
+    slug
+    name
+  }
   tier
+  lifecycle
+  expiresAt
+  successor {
+    name
+  }
   contextLength
   pricing {
     prompt
     completion
   }
-  supportsTools
-  supportsImageInput
+  capabilities {
+    list
+  }
   qualityScore
   healthGated
   health {
     score
     gateReason
     bestUptimePct
-    okEndpointCount
-    endpointCount
-    checkedAt
+  }
+}
+fragment AllPrices on Pricing {
+  prompt
+  completion
+  inputCacheRead
+  inputCacheWrite
+  inputCacheWriteOneHour
+  internalReasoning
+  audio
+  audioOutput
+  inputAudioCache
+  imageToken
+  imageOutput
+  image
+  request
+  webSearch
+  discount
+  overridesComplete
+  overrides {
+    minPromptTokens
+    utcStart
+    utcEnd
+    prompt
+    completion
+    inputCacheRead
+    inputCacheWrite
+    internalReasoning
+    audio
+    request
   }
 }`) as unknown as TypedDocumentString<ConsoleConfigDetailsQuery, ConsoleConfigDetailsQueryVariables>;
+export const ConsoleEstimateCostDocument = new TypedDocumentString(`
+    query ConsoleEstimateCost($id: Int!, $promptTokens: Int!, $completionTokens: Int!, $cachedPromptTokens: Int!, $at: DateTime!) {
+  llmConfig(id: $id) {
+    id
+    estimateCost(
+      promptTokens: $promptTokens
+      completionTokens: $completionTokens
+      cachedPromptTokens: $cachedPromptTokens
+      at: $at
+    )
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleEstimateCostQuery, ConsoleEstimateCostQueryVariables>;
 export const ConsoleRefreshCatalogueDocument = new TypedDocumentString(`
     mutation ConsoleRefreshCatalogue($force: Boolean!) {
   refreshCatalogue(force: $force) {
@@ -514,6 +726,7 @@ export const ConsoleRefreshCatalogueDocument = new TypedDocumentString(`
     gated
     openRouter
     operatorYaml
+    retired
   }
   lastRefresh {
     outcome
@@ -545,7 +758,6 @@ fragment ChangeEntry on CatalogueChange {
   }
   tierFlips {
     modelName
-    from
     to
   }
   newlyGated {
@@ -553,5 +765,18 @@ fragment ChangeEntry on CatalogueChange {
   }
   newlyUngated {
     name
+  }
+  retired {
+    name
+    successor {
+      name
+    }
+  }
+  reinstated {
+    name
+  }
+  expiring {
+    name
+    expiresAt
   }
 }`) as unknown as TypedDocumentString<ConsoleRefreshCatalogueMutation, ConsoleRefreshCatalogueMutationVariables>;
