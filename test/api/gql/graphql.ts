@@ -240,7 +240,7 @@ export type AutoPickQueryVariables = Exact<{
 }>;
 
 
-export type AutoPickQuery = { autoPick: { index: number, candidateCount: number, tierLocked: boolean, reason: string, chosen: { id: number }, pool: Array<{ id: number }> } | null };
+export type AutoPickQuery = { autoPick: { index: number | null, candidateCount: number, tierLocked: boolean, reason: string, chosen: { id: number } | null, pool: Array<{ id: number }> } };
 
 export type RefreshMutationVariables = Exact<{
   force?: boolean | null | undefined;

@@ -93,7 +93,7 @@ export type ConsoleAutoPickQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleAutoPickQuery = { autoPick: { candidateCount: number, tierLocked: boolean, index: number, reason: string, chosen: { id: number, name: string, modelName: string, tier: Tier, autoPinTier: AutoPinTier, qualityScore: number }, pool: Array<{ id: number, name: string, modelName: string, tier: Tier, autoPinTier: AutoPinTier, qualityScore: number }> } | null };
+export type ConsoleAutoPickQuery = { autoPick: { candidateCount: number, tierLocked: boolean, index: number | null, reason: string, chosen: { id: number, name: string, modelName: string, tier: Tier, autoPinTier: AutoPinTier, qualityScore: number } | null, pool: Array<{ id: number, name: string, modelName: string, tier: Tier, autoPinTier: AutoPinTier, qualityScore: number }> } };
 
 export type ConsoleCatalogueQueryVariables = Exact<{ [key: string]: never; }>;
 
