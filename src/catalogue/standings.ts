@@ -41,8 +41,8 @@ export interface StandingCounts {
 /** Told of each standing changed by a report made to this process. */
 export type StandingListener = (configId: number, standing: Standing) => void;
 
-/** Slack for standings of configs another replica knows and this one does not yet (a version on its way). */
-const MERGE_SLACK = 100;
+/** Room for standings of configs another replica knows and this one does not yet (a replica booting, a version on its way). */
+const MERGE_SLACK = 1000;
 /** How often forgotten standings are swept out. */
 const SWEEP_INTERVAL_MS = 60_000;
 

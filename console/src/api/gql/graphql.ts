@@ -4,6 +4,33 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Why Auto left configs out: a reason they cannot serve the turn (as `AvailabilityReason`), or the caller ruled them out. */
+export type AutoExclusionReason =
+  /** Blocked after repeated NOT_FOUND or BAD_REQUEST reports. */
+  | 'BLOCKED'
+  /** Their context window is under `requirements.minContextLength`, or unknown. */
+  | 'CONTEXT_TOO_SHORT'
+  /** Cooling down after RATE_LIMITED or UNAVAILABLE reports. */
+  | 'COOLING_DOWN'
+  /** Named in `excludeIds`. */
+  | 'EXCLUDED_BY_CALLER'
+  /** Gated by live health. */
+  | 'GATED'
+  /** They cannot read images and the turn has one. */
+  | 'MISSING_IMAGE_INPUT'
+  /** No credential is configured for them. */
+  | 'NO_CREDENTIAL'
+  /** They do not reason and the turn needs it. */
+  | 'NO_REASONING'
+  /** They cannot call tools and the turn offers some. */
+  | 'NO_TOOL_CALLING'
+  /** Their prompt price is over `requirements.maxPromptPrice`, or unknown. */
+  | 'OVER_PRICE_CAP'
+  /** Premium, and `premiumEligible` is false. */
+  | 'PREMIUM_NOT_ELIGIBLE'
+  /** Gone from OpenRouter’s list. */
+  | 'RETIRED';
+
 /** Preference class for Auto (Fastest) pinning: A is preferred whenever any A candidate exists. */
 export type AutoPinTier =
   /** Operator-curated config. */
@@ -12,6 +39,29 @@ export type AutoPinTier =
   | 'B'
   /** OpenRouter free model. */
   | 'C';
+
+/** Why a config cannot serve a turn now. */
+export type AvailabilityReason =
+  /** Blocked after repeated NOT_FOUND or BAD_REQUEST reports (`blockedReason`) until an accepted refresh lists it again. */
+  | 'BLOCKED'
+  /** Its context window is under `requirements.minContextLength`, or unknown. */
+  | 'CONTEXT_TOO_SHORT'
+  /** Cooling down after a RATE_LIMITED or UNAVAILABLE report, until `cooldownUntil`. */
+  | 'COOLING_DOWN'
+  /** Live health excludes it (`healthGated`; `health.gateReason` says why). */
+  | 'GATED'
+  /** The turn has an image (`requirements.imageInput`) and the model cannot read images. */
+  | 'MISSING_IMAGE_INPUT'
+  /** No credential is configured for it (`OPENROUTER_API_KEY` for OpenRouter models, `api_key` for operator configs), so it cannot be called. */
+  | 'NO_CREDENTIAL'
+  /** The turn needs reasoning (`requirements.reasoning`) and the model does not reason. */
+  | 'NO_REASONING'
+  /** The turn offers tools (`requirements.tools`) and the model cannot call them. */
+  | 'NO_TOOL_CALLING'
+  /** Its prompt price is over `requirements.maxPromptPrice`, or unknown. */
+  | 'OVER_PRICE_CAP'
+  /** Gone from OpenRouter’s list (`lifecycle: RETIRED`): served only so pinned threads resolve. */
+  | 'RETIRED';
 
 /** Where the OpenRouter part of the served catalogue came from. */
 export type CatalogueOrigin =
@@ -84,25 +134,40 @@ export type Tier =
   /** Paid; counts against premium quotas. */
   | 'PREMIUM';
 
+/** What one turn of a conversation needs from a model. Omitted (or false) means not needed: `imageInput: false` does not ask for a text-only model. Besides these, a config must be callable (a credential), listed (not RETIRED), healthy (not gated) and neither blocked nor cooling down after failures reported by the chat backend. */
+export type TurnRequirements = {
+  /** The turn carries an image: only models that read images (`capabilities.imageInput`). */
+  imageInput?: boolean | null | undefined;
+  /** Only models whose prompt price is at most this, in USD per million tokens (0 or more; an unknown price does not meet it). */
+  maxPromptPrice?: number | null | undefined;
+  /** The turn needs a context window of at least this many tokens (0 or more; an unknown window does not meet it). */
+  minContextLength?: number | null | undefined;
+  /** The turn needs reasoning: only models that reason (`capabilities.reasoning`). */
+  reasoning?: boolean | null | undefined;
+  /** The turn offers tools: only models with tool calling (`capabilities.tools`). */
+  tools?: boolean | null | undefined;
+};
+
 export type AutoCandidateFragment = { id: number, name: string, modelName: string, tier: Tier, autoPinTier: AutoPinTier, qualityScore: number };
 
 export type ConsoleAutoPickQueryVariables = Exact<{
   threadId: string | number;
   premiumEligible: boolean;
   excludeIds?: Array<number> | number | null | undefined;
+  requirements?: TurnRequirements | null | undefined;
 }>;
 
 
-export type ConsoleAutoPickQuery = { autoPick: { candidateCount: number, tierLocked: boolean, index: number | null, reason: string, chosen: { id: number, name: string, modelName: string, tier: Tier, autoPinTier: AutoPinTier, qualityScore: number } | null, pool: Array<{ id: number, name: string, modelName: string, tier: Tier, autoPinTier: AutoPinTier, qualityScore: number }> } };
+export type ConsoleAutoPickQuery = { autoPick: { candidateCount: number, consideredCount: number, tierLocked: boolean, index: number | null, reason: string, chosen: { id: number, name: string, modelName: string, tier: Tier, autoPinTier: AutoPinTier, qualityScore: number } | null, pool: Array<{ id: number, name: string, modelName: string, tier: Tier, autoPinTier: AutoPinTier, qualityScore: number }>, excluded: Array<{ reason: AutoExclusionReason, count: number, message: string }> } };
 
 export type ConsoleCatalogueQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ConsoleCatalogueQuery = { catalogue: { ready: boolean, version: number | null, etag: string | null, origin: CatalogueOrigin | null, fetchedAt: string | null, refreshedAt: string | null, enrichedAt: string | null, counts: { total: number, free: number, premium: number, gated: number, openRouter: number, operatorYaml: number } | null, lastRefresh: { outcome: RefreshOutcome, trigger: RefreshTrigger, message: string, forced: boolean, malformedCount: number, startedAt: string, finishedAt: string, nextAttemptAt: string | null } | null }, llmConfigs: Array<{ id: number, name: string, modelName: string, provider: string, source: ConfigSource, tier: Tier, contextLength: number | null, supportsTools: boolean, supportsImageInput: boolean, qualityScore: number, healthGated: boolean, pricing: { prompt: number | null, completion: number | null }, health: { score: number | null, gateReason: GateReason | null, bestUptimePct: number | null, okEndpointCount: number, endpointCount: number, checkedAt: string } | null }> };
+export type ConsoleCatalogueQuery = { catalogue: { ready: boolean, version: number | null, etag: string | null, origin: CatalogueOrigin | null, fetchedAt: string | null, refreshedAt: string | null, enrichedAt: string | null, counts: { total: number, free: number, premium: number, gated: number, openRouter: number, operatorYaml: number } | null, lastRefresh: { outcome: RefreshOutcome, trigger: RefreshTrigger, message: string, forced: boolean, malformedCount: number, startedAt: string, finishedAt: string, nextAttemptAt: string | null } | null }, llmConfigs: Array<{ id: number, name: string, modelName: string, provider: string, source: ConfigSource, tier: Tier, contextLength: number | null, supportsTools: boolean, supportsImageInput: boolean, qualityScore: number, healthGated: boolean, cooldownUntil: string | null, blockedReason: string | null, pricing: { prompt: number | null, completion: number | null }, health: { score: number | null, gateReason: GateReason | null, bestUptimePct: number | null, okEndpointCount: number, endpointCount: number, checkedAt: string } | null, availability: { reasons: Array<AvailabilityReason> } }> };
 
 export type ConsoleStatusFragment = { ready: boolean, version: number | null, etag: string | null, origin: CatalogueOrigin | null, fetchedAt: string | null, refreshedAt: string | null, enrichedAt: string | null, counts: { total: number, free: number, premium: number, gated: number, openRouter: number, operatorYaml: number } | null, lastRefresh: { outcome: RefreshOutcome, trigger: RefreshTrigger, message: string, forced: boolean, malformedCount: number, startedAt: string, finishedAt: string, nextAttemptAt: string | null } | null };
 
-export type SelectorEntryFragment = { id: number, name: string, modelName: string, provider: string, source: ConfigSource, tier: Tier, contextLength: number | null, supportsTools: boolean, supportsImageInput: boolean, qualityScore: number, healthGated: boolean, pricing: { prompt: number | null, completion: number | null }, health: { score: number | null, gateReason: GateReason | null, bestUptimePct: number | null, okEndpointCount: number, endpointCount: number, checkedAt: string } | null };
+export type SelectorEntryFragment = { id: number, name: string, modelName: string, provider: string, source: ConfigSource, tier: Tier, contextLength: number | null, supportsTools: boolean, supportsImageInput: boolean, qualityScore: number, healthGated: boolean, cooldownUntil: string | null, blockedReason: string | null, pricing: { prompt: number | null, completion: number | null }, health: { score: number | null, gateReason: GateReason | null, bestUptimePct: number | null, okEndpointCount: number, endpointCount: number, checkedAt: string } | null, availability: { reasons: Array<AvailabilityReason> } };
 
 export type ChangeEntryFragment = { at: string, fromVersion: number | null, toVersion: number, added: Array<{ name: string }>, removed: Array<{ name: string }>, repriced: Array<{ modelName: string, promptBefore: number | null, promptAfter: number | null, completionBefore: number | null, completionAfter: number | null }>, tierFlips: Array<{ modelName: string, from: Tier, to: Tier }>, newlyGated: Array<{ name: string }>, newlyUngated: Array<{ name: string }> };
 
@@ -123,7 +188,7 @@ export type ConsoleConfigDetailsQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleConfigDetailsQuery = { llmConfig: { description: string, autoPinTier: AutoPinTier, routerPoolEligible: boolean, anonymousEnabled: boolean, rpm: number | null, tpm: number | null, qualityScoreStatic: number, qualityScoreHealth: number | null, litellmParams: unknown, id: number, name: string, modelName: string, provider: string, source: ConfigSource, tier: Tier, contextLength: number | null, supportsTools: boolean, supportsImageInput: boolean, qualityScore: number, healthGated: boolean, scoreBreakdown: { prestige: number, recency: number, priceBand: number, context: number, capabilities: number, operatorBonus: number, penalty: number, staticTotal: number, health: number | null, healthWeight: number, qualityScore: number }, health: { score: number | null, gated: boolean, gateReason: GateReason | null, bestUptimePct: number | null, uptimeWindow: string | null, freshnessPct: number | null, freshnessWindow: string | null, okEndpointCount: number, endpointCount: number, checkedAt: string, fromCache: boolean } | null, pricing: { prompt: number | null, completion: number | null } } | null };
+export type ConsoleConfigDetailsQuery = { llmConfig: { description: string, autoPinTier: AutoPinTier, routerPoolEligible: boolean, anonymousEnabled: boolean, rpm: number | null, tpm: number | null, qualityScoreStatic: number, qualityScoreHealth: number | null, litellmParams: unknown, id: number, name: string, modelName: string, provider: string, source: ConfigSource, tier: Tier, contextLength: number | null, supportsTools: boolean, supportsImageInput: boolean, qualityScore: number, healthGated: boolean, cooldownUntil: string | null, blockedReason: string | null, scoreBreakdown: { prestige: number, recency: number, priceBand: number, context: number, capabilities: number, operatorBonus: number, penalty: number, staticTotal: number, health: number | null, healthWeight: number, qualityScore: number }, health: { score: number | null, gated: boolean, gateReason: GateReason | null, bestUptimePct: number | null, uptimeWindow: string | null, freshnessPct: number | null, freshnessWindow: string | null, okEndpointCount: number, endpointCount: number, checkedAt: string, fromCache: boolean } | null, pricing: { prompt: number | null, completion: number | null }, availability: { reasons: Array<AvailabilityReason> } } | null };
 
 export type ConsoleRefreshCatalogueMutationVariables = Exact<{
   force: boolean;
@@ -135,6 +200,8 @@ export type ConsoleRefreshCatalogueMutation = { refreshCatalogue:
     | { __typename: 'RefreshRejectedError', message: string, guard: RefreshGuard, fetchedCount: number, currentCount: number }
     | { __typename: 'UpstreamUnavailableError', message: string, failureKind: string, status: number | null, retryAfterSeconds: number | null }
    };
+
+export type StandingFragment = { cooldownUntil: string | null, blockedReason: string | null, availability: { reasons: Array<AvailabilityReason> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -193,6 +260,15 @@ export const ConsoleStatusFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ConsoleStatus"}) as unknown as TypedDocumentString<ConsoleStatusFragment, unknown>;
+export const StandingFragmentDoc = new TypedDocumentString(`
+    fragment Standing on LlmConfig {
+  cooldownUntil
+  blockedReason
+  availability {
+    reasons
+  }
+}
+    `, {"fragmentName":"Standing"}) as unknown as TypedDocumentString<StandingFragment, unknown>;
 export const SelectorEntryFragmentDoc = new TypedDocumentString(`
     fragment SelectorEntry on LlmConfig {
   id
@@ -210,6 +286,7 @@ export const SelectorEntryFragmentDoc = new TypedDocumentString(`
   supportsImageInput
   qualityScore
   healthGated
+  ...Standing
   health {
     score
     gateReason
@@ -219,7 +296,13 @@ export const SelectorEntryFragmentDoc = new TypedDocumentString(`
     checkedAt
   }
 }
-    `, {"fragmentName":"SelectorEntry"}) as unknown as TypedDocumentString<SelectorEntryFragment, unknown>;
+    fragment Standing on LlmConfig {
+  cooldownUntil
+  blockedReason
+  availability {
+    reasons
+  }
+}`, {"fragmentName":"SelectorEntry"}) as unknown as TypedDocumentString<SelectorEntryFragment, unknown>;
 export const ChangeEntryFragmentDoc = new TypedDocumentString(`
     fragment ChangeEntry on CatalogueChange {
   at
@@ -252,13 +335,15 @@ export const ChangeEntryFragmentDoc = new TypedDocumentString(`
 }
     `, {"fragmentName":"ChangeEntry"}) as unknown as TypedDocumentString<ChangeEntryFragment, unknown>;
 export const ConsoleAutoPickDocument = new TypedDocumentString(`
-    query ConsoleAutoPick($threadId: ID!, $premiumEligible: Boolean!, $excludeIds: [Int!]) {
+    query ConsoleAutoPick($threadId: ID!, $premiumEligible: Boolean!, $excludeIds: [Int!], $requirements: TurnRequirements) {
   autoPick(
     threadId: $threadId
     premiumEligible: $premiumEligible
     excludeIds: $excludeIds
+    requirements: $requirements
   ) {
     candidateCount
+    consideredCount
     tierLocked
     index
     reason
@@ -267,6 +352,11 @@ export const ConsoleAutoPickDocument = new TypedDocumentString(`
     }
     pool {
       ...AutoCandidate
+    }
+    excluded {
+      reason
+      count
+      message
     }
   }
 }
@@ -330,6 +420,7 @@ fragment SelectorEntry on LlmConfig {
   supportsImageInput
   qualityScore
   healthGated
+  ...Standing
   health {
     score
     gateReason
@@ -337,6 +428,13 @@ fragment SelectorEntry on LlmConfig {
     okEndpointCount
     endpointCount
     checkedAt
+  }
+}
+fragment Standing on LlmConfig {
+  cooldownUntil
+  blockedReason
+  availability {
+    reasons
   }
 }`) as unknown as TypedDocumentString<ConsoleCatalogueQuery, ConsoleCatalogueQueryVariables>;
 export const ConsoleChangesDocument = new TypedDocumentString(`
@@ -464,6 +562,7 @@ export const ConsoleConfigDetailsDocument = new TypedDocumentString(`
   supportsImageInput
   qualityScore
   healthGated
+  ...Standing
   health {
     score
     gateReason
@@ -471,6 +570,13 @@ export const ConsoleConfigDetailsDocument = new TypedDocumentString(`
     okEndpointCount
     endpointCount
     checkedAt
+  }
+}
+fragment Standing on LlmConfig {
+  cooldownUntil
+  blockedReason
+  availability {
+    reasons
   }
 }`) as unknown as TypedDocumentString<ConsoleConfigDetailsQuery, ConsoleConfigDetailsQueryVariables>;
 export const ConsoleRefreshCatalogueDocument = new TypedDocumentString(`
