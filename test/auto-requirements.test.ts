@@ -29,7 +29,7 @@ const keptIds = new Set(readFixtureJson<{ configs: { model_name: string }[] }>('
 const kept = raw.filter((model) => keptIds.has(model.id));
 
 const NOW_SECONDS = 1_795_478_400;
-function catalogue(yaml: string): CatalogueConfig[] {
+function catalogue(yaml: string): readonly CatalogueConfig[] {
   return buildCatalogue(parseOperatorConfig(yaml, 'test.yaml'), parseModelsBody(readFixtureBytes('openrouter', 'models-2026-06-16.json')), NOW_SECONDS).configs;
 }
 const withKey = catalogue('openrouter_integration:\n  api_key: sk-or-test\n');
