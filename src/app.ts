@@ -4,7 +4,7 @@ import { GraphQLError } from 'graphql';
 import { createYoga, maskError, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { CatalogueApi } from './catalogue/refresh-types.js';
 import { createContext, type GraphQLContext } from './context.js';
-import { createAdminGate } from './http/admin-auth.js';
+import { createCredentialGate } from './http/bearer-auth.js';
 import { clientAddress, type NodeServerContext } from './http/client-address.js';
 import { createClientLimits, DEFAULT_HTTP_LIMITS, type HttpLimits } from './http/client-limits.js';
 import { useCompiledQueries } from './http/compiled-queries.js';
@@ -33,6 +33,8 @@ export { DEFAULT_HTTP_LIMITS, type HttpLimits } from './http/client-limits.js';
 export interface AppDeps {
   readonly catalogue: CatalogueApi;
   readonly adminToken: string | null;
+  /** Bearer token of the chat backend's outcome reports (`SERVICE_TOKEN`); none: reports are refused. */
+  readonly serviceToken?: string | null;
   readonly logger: Logger;
   /** Serve GraphiQL on `GET /graphql` from a browser. */
   readonly graphiql: boolean;
@@ -74,11 +76,12 @@ export const DEFAULT_MAX_REQUEST_BYTES = 64 * 1024;
 export const QUERY_LIMITS = { maxDepth: 15, maxAliases: 30, maxTokens: 4000, maxDirectives: 20, maxCost: 20_000, introspectionCost: 7_000 } as const;
 
 /**
- * The catalogue state every response depends on: the served version and the last refresh report
- * (which changes on a failed refresh without a new version). Cached responses are keyed under it.
+ * The catalogue state every response depends on: the served version, the last refresh report (which
+ * changes on a failed refresh without a new version) and the standings (a report, or a cooldown that
+ * ended, changes what Auto picks and what `availability` says). Cached responses are keyed under it.
  */
 function stateStamp(catalogue: CatalogueApi): string {
-  return `${catalogue.current()?.version ?? 0}:${catalogue.lastRefresh()?.finishedAt ?? 0}`;
+  return `${catalogue.current()?.version ?? 0}:${catalogue.lastRefresh()?.finishedAt ?? 0}:${catalogue.standings().stamp()}`;
 }
 
 /**
@@ -107,7 +110,7 @@ export function createApp(deps: AppDeps): App {
   const { logger } = deps;
   const limits = { ...DEFAULT_HTTP_LIMITS, ...deps.limits };
   const rejected = (kind: string) => (_ctx: unknown, error: GraphQLError) => logger.warn(`query rejected by ${kind} limit`, { reason: error.message });
-  const adminGate = createAdminGate({ adminToken: deps.adminToken, logger, attemptsPerWindow: limits.adminAttemptsPerMinute, windowSeconds: 60 });
+  const credentialGate = createCredentialGate({ tokens: { admin: deps.adminToken, service: deps.serviceToken ?? null }, logger, attemptsPerWindow: limits.adminAttemptsPerMinute, windowSeconds: 60 });
   const clientLimits = createClientLimits({ ...limits, logger });
   const responseCache = createResponseCache({ stamp: () => stateStamp(deps.catalogue), endpoint: GRAPHQL_ENDPOINT, replay: deps.replayCachedResponses ?? true, clockDependent: ['CatalogueStatus.ageSeconds'] });
   const graphiqlPage = createGraphiQLPage();
@@ -162,7 +165,7 @@ export function createApp(deps: AppDeps): App {
     schema,
     graphqlEndpoint: GRAPHQL_ENDPOINT,
     healthCheckEndpoint: LIVENESS_ENDPOINT,
-    context: ({ request, req }) => createContext(request, clientAddress({ req }, request, limits.trustedProxyHops), { ...deps, adminGate }),
+    context: ({ request, req }) => createContext(request, clientAddress({ req }, request, limits.trustedProxyHops), { ...deps, credentialGate }),
     cors: corsOptions(deps.corsOrigins ?? '*'),
     graphiql: deps.graphiql,
     renderGraphiQL: graphiqlPage.render,

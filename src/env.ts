@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_OUTCOME_SETTINGS } from './catalogue/outcome-policy.js';
 import { DEFAULT_HTTP_LIMITS } from './http/client-limits.js';
 import { parseCorsOrigins } from './http/cors.js';
 import { formatZodError } from './input/zod-issues.js';
@@ -37,7 +38,7 @@ function token68Problem(value: string): string {
 }
 
 // Only an empty value means unset: a value of blanks is a mistake to report, not an absent token.
-const adminToken = z
+const bearerToken = z
   .string()
   .optional()
   .transform((value) => (value === '' ? undefined : value))
@@ -54,7 +55,12 @@ const envSchema = z.object({
   CATALOGUE_CONFIG: optionalNonEmpty,
   OPENROUTER_BASE_URL: z.url({ protocol: /^https?$/ }).default(DEFAULT_OPENROUTER_BASE_URL),
   OPENROUTER_API_KEY: optionalNonEmpty,
-  ADMIN_TOKEN: adminToken,
+  ADMIN_TOKEN: bearerToken,
+  // The chat backend's credential for reportModelOutcome: a scope of its own, checked like ADMIN_TOKEN.
+  SERVICE_TOKEN: bearerToken,
+  // Cooldown after a failed call (RATE_LIMITED, UNAVAILABLE) without Retry-After, and the longest any cooldown lasts.
+  COOLDOWN_SECONDS: z.coerce.number().int().min(1).max(86_400).default(DEFAULT_OUTCOME_SETTINGS.cooldownSeconds),
+  COOLDOWN_MAX_SECONDS: z.coerce.number().int().min(1).max(86_400).default(DEFAULT_OUTCOME_SETTINGS.maxCooldownSeconds),
   DATA_DIR: z.string().min(1).default('./data'),
   GRAPHIQL: booleanFlag.default(true),
   // The console page at /console (built into dist/console/ by `npm run build`).
@@ -79,6 +85,15 @@ const envSchema = z.object({
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(DEFAULT_HTTP_LIMITS.trustedProxyHops),
 });
 
+/** Settings that are wrong together: checked once each alone is valid. */
+const checkedEnv = envSchema.superRefine((env, context) => {
+  // One token opening both scopes would let whoever holds the chat backend's token refresh the catalogue.
+  if (env.SERVICE_TOKEN !== undefined && env.SERVICE_TOKEN === env.ADMIN_TOKEN) context.addIssue({ code: 'custom', path: ['SERVICE_TOKEN'], message: 'must differ from ADMIN_TOKEN (each opens its own operations)' });
+  if (env.COOLDOWN_MAX_SECONDS < env.COOLDOWN_SECONDS) {
+    context.addIssue({ code: 'custom', path: ['COOLDOWN_MAX_SECONDS'], message: `must be at least COOLDOWN_SECONDS (${env.COOLDOWN_SECONDS}), got ${env.COOLDOWN_MAX_SECONDS}` });
+  }
+});
+
 export type Env = z.infer<typeof envSchema>;
 
 /** Every variable the server reads (deployment files are checked against it). */
@@ -94,7 +109,7 @@ export class EnvError extends Error {
 /** Parses the environment, reporting every problem at once. Values of secrets never appear in errors. */
 export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const known = Object.fromEntries(Object.keys(envSchema.shape).map((key) => [key, source[key]]));
-  const result = envSchema.safeParse(known);
+  const result = checkedEnv.safeParse(known);
   if (!result.success) {
     // Describe types only: formatZodError never echoes values, so a malformed token is not printed.
     throw new EnvError(formatZodError(result.error, known));

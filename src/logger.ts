@@ -23,7 +23,7 @@ export interface LoggerOptions {
   readonly level?: LogLevel;
   /** Where finished lines go (without the newline); defaults to stderr. Tests pass a collector. */
   readonly write?: (line: string) => void;
-  /** Strings that must never appear in output (API keys, the admin token, the Redis password). */
+  /** Strings that must never appear in output (API keys, the admin and service tokens, the Redis password). */
   readonly secrets?: readonly (string | null | undefined)[];
   readonly now?: () => number;
 }
@@ -32,7 +32,7 @@ export interface LoggerOptions {
  * Fields that hold credentials, by name. Explicit paths only: a wildcard (`*.token`) would cost ~7 µs on
  * every line (the access log writes one per request); the secret scrubber covers values anywhere.
  */
-const CREDENTIAL_FIELDS = ['authorization', 'cookie', 'apiKey', 'api_key', 'adminToken', 'token', 'password', 'secret', 'headers.authorization', 'headers.cookie'];
+const CREDENTIAL_FIELDS = ['authorization', 'cookie', 'apiKey', 'api_key', 'adminToken', 'serviceToken', 'token', 'password', 'secret', 'headers.authorization', 'headers.cookie'];
 
 export function createLogger(options: LoggerOptions = {}): Logger {
   const scrub = secretScrubber(options.secrets ?? []);

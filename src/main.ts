@@ -43,7 +43,7 @@ async function main(): Promise<void> {
   }
   const apiKey = operator.secrets.openRouterApiKey;
   const redisPassword = env.REDIS_URL ? decodeURIComponent(new URL(env.REDIS_URL).password) || null : null;
-  const secrets = [apiKey, env.ADMIN_TOKEN, redisPassword, ...operator.secrets.credentialStrings];
+  const secrets = [apiKey, env.ADMIN_TOKEN, env.SERVICE_TOKEN, redisPassword, ...operator.secrets.credentialStrings];
   const logger = createLogger({ level: env.LOG_LEVEL, secrets });
   const metrics = env.METRICS_PORT === 'off' ? null : createMetrics();
   // Listening for signals from the start: a container stopped while it boots still exits cleanly.
@@ -65,6 +65,7 @@ async function main(): Promise<void> {
   }
   for (const warning of operator.warnings) logger.warn(warning);
   if (env.ADMIN_TOKEN === undefined) logger.warn('ADMIN_TOKEN is not set: refreshCatalogue is refused for everyone');
+  if (env.SERVICE_TOKEN === undefined) logger.info('SERVICE_TOKEN is not set: reportModelOutcome is refused for everyone, so Auto learns of no failed call');
 
   const dispatcher = new Agent({ connections: 32 });
   const catalogue = createCatalogue({
@@ -74,6 +75,7 @@ async function main(): Promise<void> {
     bundledModelsPath: BUNDLED_MODELS,
     logger,
     ...(metrics ? { observer: metrics.catalogueObserver } : {}),
+    outcomeSettings: { cooldownSeconds: env.COOLDOWN_SECONDS, maxCooldownSeconds: env.COOLDOWN_MAX_SECONDS },
     // With Redis, replicas share one catalogue and one refresher; without it, this process is on its own.
     replication: env.REDIS_URL ? redisReplication({ redisUrl: env.REDIS_URL, leaseTtlMs: env.REDIS_LEASE_TTL_MS, ...(env.REPLICA_ID ? { replicaId: env.REPLICA_ID } : {}) }) : null,
   });
@@ -85,6 +87,7 @@ async function main(): Promise<void> {
   const app = createApp({
     catalogue: audited,
     adminToken: env.ADMIN_TOKEN ?? null,
+    serviceToken: env.SERVICE_TOKEN ?? null,
     logger,
     graphiql: env.GRAPHIQL,
     isShuttingDown: () => shuttingDown,

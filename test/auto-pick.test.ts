@@ -42,30 +42,33 @@ describe('Auto (Fastest) picks the same config as the original for every thread'
       it(`${set}, ${eligibility}`, () => {
         const expected = vector[set][eligibility];
         expect(Object.keys(expected).length).toBeGreaterThan(200);
-        const actual = Object.fromEntries(Object.keys(expected).map((threadId) => [threadId, autoPick(sets[set], { threadId, premiumEligible: eligibility === 'premium_eligible' })?.chosen.id]));
+        const actual = Object.fromEntries(Object.keys(expected).map((threadId) => [threadId, autoPick(sets[set], { threadId, premiumEligible: eligibility === 'premium_eligible' }).chosen?.id]));
         expect(actual).toEqual(expected);
       });
     }
   }
 
   it('explains the choice: tier lock, pool and index', () => {
-    const result = autoPick(sets.with_static, { threadId: '1', premiumEligible: true })!;
+    const result = autoPick(sets.with_static, { threadId: '1', premiumEligible: true });
     expect(result.tierLocked).toBe(true);
     expect(result.pool.map((c) => c.id)).toEqual([-2, -1, -3]);
-    expect(result.pool[result.index]).toBe(result.chosen);
+    expect(result.pool[result.index!]).toBe(result.chosen);
     expect(result.index).toBe(threadIndex('1', 3));
-    const free = autoPick(sets.dynamic, { threadId: '1', premiumEligible: false })!;
+    const free = autoPick(sets.dynamic, { threadId: '1', premiumEligible: false });
     expect(free.tierLocked).toBe(false);
     expect(free.pool).toHaveLength(5);
     expect(free.pool.every((c) => c.billingTier === 'free')).toBe(true);
   });
 
-  it('skips excluded, gated and credential-less configs, and returns null when nothing is left', () => {
+  it('skips excluded, gated and credential-less configs, and chooses none when nothing is left', () => {
     const all = sets.with_static;
-    const first = autoPick(all, { threadId: '7', premiumEligible: true })!;
-    const second = autoPick(all, { threadId: '7', premiumEligible: true, excludeIds: [first.chosen.id] })!;
-    expect(second.pool.map((c) => c.id)).not.toContain(first.chosen.id);
-    expect(autoPick(all.map((c) => ({ ...c, hasCredential: false })), { threadId: '7', premiumEligible: true })).toBeNull();
-    expect(autoPick(all.map((c) => ({ ...c, healthGated: true })), { threadId: '7', premiumEligible: true })).toBeNull();
+    const first = autoPick(all, { threadId: '7', premiumEligible: true });
+    const second = autoPick(all, { threadId: '7', premiumEligible: true, excludeIds: [first.chosen!.id] });
+    expect(second.pool.map((c) => c.id)).not.toContain(first.chosen!.id);
+    expect(second.excluded.find((group) => group.reason === 'excluded-by-caller')?.configs).toEqual([first.chosen]);
+    const noKey = autoPick(all.map((c) => ({ ...c, hasCredential: false })), { threadId: '7', premiumEligible: true });
+    expect(noKey).toMatchObject({ chosen: null, pool: [], index: null, candidateCount: 0 });
+    expect(noKey.excluded.map((group) => [group.reason, group.configs.length])).toContainEqual(['no-credential', all.length]);
+    expect(autoPick(all.map((c) => ({ ...c, healthGated: true })), { threadId: '7', premiumEligible: true }).chosen).toBeNull();
   });
 });

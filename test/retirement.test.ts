@@ -129,10 +129,10 @@ describe('retirement over real lists: 2025-12-02, then 2026-06-16, then back', (
     let wouldPick = 0;
     for (let thread = 0; thread < 300; thread += 1) {
       for (const premiumEligible of [true, false]) {
-        const pick = autoPick(second.configs, { threadId: `thread-${thread}`, premiumEligible })!;
-        expect(retiredIds.has(pick.chosen.id)).toBe(false);
+        const pick = autoPick(second.configs, { threadId: `thread-${thread}`, premiumEligible });
+        expect(retiredIds.has(pick.chosen!.id)).toBe(false);
         expect(pick.pool.some((config) => retiredIds.has(config.id))).toBe(false);
-        if (autoPick(asListed, { threadId: `thread-${thread}`, premiumEligible })!.pool.some((config) => retiredIds.has(config.id))) wouldPick += 1;
+        if (autoPick(asListed, { threadId: `thread-${thread}`, premiumEligible }).pool.some((config) => retiredIds.has(config.id))) wouldPick += 1;
       }
     }
     expect(wouldPick).toBeGreaterThan(0);

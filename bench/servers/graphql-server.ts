@@ -1,6 +1,8 @@
 /**
  * The real app (Yoga + Pothos + the catalogue) serving the bundled 2026-06 snapshot, with no
  * network and no timers, on a random port of 127.0.0.1. Prints `{"port": N}` on stdout when ready.
+ * `--service-token <token>` accepts outcome reports; on SIGUSR2 it prints one line of what it holds
+ * (`{"rssMb", "heapUsedMb", "standings", "cpuMs"}`) after a garbage collection when node runs with --expose-gc.
  */
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -29,7 +31,15 @@ await catalogue.start();
 // to refuse the benchmark's single client address. `--default-limits` (bench/abuse.bench.ts) keeps the
 // defaults a deployment gets.
 const defaultLimits = process.argv.includes('--default-limits');
-const app = createApp({ catalogue, adminToken: null, logger: silentLogger, graphiql: false, ...(defaultLimits ? {} : { limits: { pointsPerSecond: 1e9, maxConcurrentExecutions: 1e6 } }) });
+const tokenAt = process.argv.indexOf('--service-token');
+const serviceToken = tokenAt > 0 ? process.argv[tokenAt + 1]! : null;
+const app = createApp({ catalogue, adminToken: null, serviceToken, logger: silentLogger, graphiql: false, ...(defaultLimits ? {} : { limits: { pointsPerSecond: 1e9, maxConcurrentExecutions: 1e6 } }) });
 const server = createHttpServer(app);
 server.listen(0, '127.0.0.1', () => process.stdout.write(`${JSON.stringify({ port: (server.address() as AddressInfo).port })}\n`));
 process.on('SIGTERM', () => process.exit(0));
+process.on('SIGUSR2', () => {
+  (globalThis as { gc?: () => void }).gc?.();
+  const { rss, heapUsed } = process.memoryUsage();
+  const { user, system } = process.cpuUsage();
+  process.stdout.write(`${JSON.stringify({ rssMb: rss / 2 ** 20, heapUsedMb: heapUsed / 2 ** 20, standings: catalogue.parts.standings.size, cpuMs: (user + system) / 1000 })}\n`);
+});

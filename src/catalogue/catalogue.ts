@@ -7,10 +7,13 @@ import { buildCatalogue } from './build.js';
 import type { CatalogueDiff } from './diff.js';
 import type { Enricher } from './enrichment.js';
 import type { CatalogueObserver } from './observer.js';
+import { DEFAULT_OUTCOME_SETTINGS, type OutcomeReport, type OutcomeSettings } from './outcome-policy.js';
+import { notify } from './refresh-pipeline.js';
 import { Refresher } from './refresher.js';
 import { RefreshScheduler } from './refresh-scheduler.js';
-import type { CatalogueApi, RefreshOptions, RefreshOutcome, RefreshReport, VersionListener } from './refresh-types.js';
+import type { CatalogueApi, RefreshOptions, RefreshOutcome, RefreshReport, StandingsReader, VersionListener } from './refresh-types.js';
 import { SnapshotStore } from './snapshot-store.js';
+import { StandingBook, type ReportedOutcome } from './standings.js';
 import { EMPTY_BASIS, VersionStore } from './version-store.js';
 import { nextVersion, type CatalogueVersion } from './version.js';
 
@@ -40,6 +43,8 @@ export interface CatalogueOptions {
   readonly retryMaxMs?: number;
   /** How many change records are kept (in memory and on disk). */
   readonly maxChanges?: number;
+  /** Cooldown lengths after failed calls (`COOLDOWN_SECONDS`, `COOLDOWN_MAX_SECONDS`). */
+  readonly outcomeSettings?: OutcomeSettings;
 }
 
 /** The parts a catalogue is composed of; replication composes the same ones. */
@@ -48,6 +53,8 @@ export interface CatalogueParts {
   readonly snapshots: SnapshotStore;
   readonly scheduler: RefreshScheduler;
   readonly refresher: Refresher;
+  /** Cooldowns and blocks learned from outcome reports. */
+  readonly standings: StandingBook;
   readonly logger: Logger;
 }
 
@@ -98,6 +105,20 @@ export class Catalogue implements CatalogueApi {
     return this.replication ? this.replication.refresh(options) : this.parts.refresher.refresh(options);
   }
 
+  standings(): StandingsReader {
+    return this.parts.standings;
+  }
+
+  /** Applies a report to the standings (replication shares the change), tells the observer, and logs what changed. */
+  reportOutcome(configId: number, report: OutcomeReport): ReportedOutcome {
+    const { standings, logger } = this.parts;
+    const reported = standings.report(this.current(), configId, report);
+    notify(this.options, (observer) => observer.outcomeReported?.(report.outcome, reported.effect));
+    // A flood of reports about a failing model changes its standing at most once a second: only changes are logged at info.
+    logger[reported.effect === 'unchanged' ? 'debug' : 'info'](`model outcome ${report.outcome}: ${reported.message}`, { configId, model: reported.config.modelName, effect: reported.effect });
+    return reported;
+  }
+
   /**
    * Serves at once from the shared catalogue, else the persisted one, else the bundled snapshot,
    * then refreshes in the background. Resolves when a catalogue is served, before any upstream call.
@@ -141,6 +162,8 @@ export function createCatalogue(options: CatalogueOptions): Catalogue {
   const { operator, upstream, logger } = options;
   const now = options.now ?? Date.now;
   const versions = new VersionStore({ logger, ...(options.maxChanges === undefined ? {} : { maxChanges: options.maxChanges }) });
+  const standings = new StandingBook(options.outcomeSettings ?? DEFAULT_OUTCOME_SETTINGS, now);
+  versions.onVersion((version) => standings.retainOnly(version));
   const snapshots = new SnapshotStore({ operator, versions, dataDir: options.dataDir, logger, now });
   // The scheduler starts the refresher's refreshes, and the refresher tells it when the next is due.
   let refresher: Refresher | null = null;
@@ -156,5 +179,5 @@ export function createCatalogue(options: CatalogueOptions): Catalogue {
     ...(options.retryMaxMs === undefined ? {} : { retryMaxMs: options.retryMaxMs }),
   });
   refresher = new Refresher({ operator, fetchModels: upstream.fetchModels, enrich: upstream.enrich, logger, now, observer: options.observer, versions, scheduler, persist: () => snapshots.persist() });
-  return new Catalogue({ versions, snapshots, scheduler, refresher, logger }, options);
+  return new Catalogue({ versions, snapshots, scheduler, refresher, standings, logger }, options);
 }

@@ -1,4 +1,5 @@
 import type { EnrichmentReport } from './enrichment.js';
+import type { ModelOutcome, OutcomeEffect } from './outcome-policy.js';
 import type { RefreshFailure, RefreshTrigger } from './refresh-types.js';
 
 /** One finished refresh attempt, accepted or not. */
@@ -17,4 +18,6 @@ export interface CatalogueObserver {
   refreshFinished?(event: RefreshEvent): void;
   /** After each health enrichment cycle; `report` is null when the cycle itself failed and static scores were kept. */
   enrichmentFinished?(report: EnrichmentReport | null, durationMs: number): void;
+  /** After each outcome report accepted (for a config the catalogue serves). */
+  outcomeReported?(outcome: ModelOutcome, effect: OutcomeEffect): void;
 }

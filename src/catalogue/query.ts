@@ -1,5 +1,6 @@
 import type { Modality } from '../openrouter/model-details.js';
 import { hasCapability, type Capability } from './capabilities.js';
+import { AUTO_ENTRY } from './config-factory.js';
 import type { Lifecycle } from './lifecycle.js';
 import { configAuthor } from './model-family.js';
 import type { BillingTier, CatalogueConfig, ConfigSource } from './types.js';
@@ -87,4 +88,15 @@ export function queryConfigs(configs: readonly CatalogueConfig[], filter: Config
   const author = filter.author ? filter.author.toLowerCase() : null;
   const selected = configs.filter((config) => matches(config, filter, search, provider, author));
   return order === 'catalogue' ? selected : selected.sort(COMPARATORS[order]);
+}
+
+/**
+ * Whether the virtual Auto entry belongs in a listing with this filter: it must meet the filter by its
+ * own served facts (tier FREE, source and provider AUTO, name "Auto (Fastest)", model name "auto",
+ * text input, tool calling, ACTIVE, no author, no known context window or price), so a listing
+ * filtered to PREMIUM, to another source or provider, to an author, to image input, a minimum context
+ * or a price cap, or searched for text not in its names, leaves it out.
+ */
+export function autoEntryMatches(filter: ConfigFilter): boolean {
+  return queryConfigs([AUTO_ENTRY], filter).length === 1;
 }

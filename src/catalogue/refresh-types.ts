@@ -1,5 +1,7 @@
 import type { UpstreamFailureKind } from '../openrouter/http.js';
 import type { CatalogueDiff } from './diff.js';
+import type { OutcomeReport } from './outcome-policy.js';
+import type { ReportedOutcome, StandingBook } from './standings.js';
 import type { CatalogueVersion } from './version.js';
 
 /** Who asked for a refresh. */
@@ -64,7 +66,10 @@ export interface RefreshOptions {
   readonly trigger: RefreshTrigger;
 }
 
-/** What the API layer needs from the catalogue: read the current version, refresh, explain. */
+/** What readers need of the standings: a view per request, a stamp that changes with what they would see, counts. */
+export type StandingsReader = Pick<StandingBook, 'view' | 'stamp' | 'counts'>;
+
+/** What the API layer needs from the catalogue: read the current version, refresh, explain, learn from outcomes. */
 export interface CatalogueApi {
   /** The version being served, or null before any catalogue is loaded. */
   current(): CatalogueVersion | null;
@@ -75,4 +80,8 @@ export interface CatalogueApi {
   refresh(options: RefreshOptions): Promise<RefreshOutcome>;
   /** Subscribes to each version put in place, told with the report of the refresh that made it; returns the unsubscribe function. */
   onVersion(listener: VersionListener): () => void;
+  /** Cooldowns and blocks learned from outcome reports (shared by replicas with Redis). */
+  standings(): StandingsReader;
+  /** Applies the chat backend's report of a call to a config; throws UnknownConfigError for an id the served catalogue lacks. */
+  reportOutcome(configId: number, report: OutcomeReport): ReportedOutcome;
 }

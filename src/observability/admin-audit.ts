@@ -21,6 +21,8 @@ export function auditAdminRefreshes(catalogue: CatalogueApi, { logger, replica, 
     lastRefresh: () => catalogue.lastRefresh(),
     changes: (last) => catalogue.changes(last),
     onVersion: (listener) => catalogue.onVersion(listener),
+    standings: () => catalogue.standings(),
+    reportOutcome: (configId, report) => catalogue.reportOutcome(configId, report),
     refresh: async (options: RefreshOptions): Promise<RefreshOutcome> => {
       if (options.trigger !== 'admin') return catalogue.refresh(options);
       const request = currentRequestContext();

@@ -1,6 +1,8 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { EnrichmentReport } from '../catalogue/enrichment.js';
 import type { CatalogueObserver, RefreshEvent } from '../catalogue/observer.js';
+import type { ModelOutcome } from '../catalogue/outcome-policy.js';
+import type { StandingsReader } from '../catalogue/refresh-types.js';
 import type { CatalogueVersion } from '../catalogue/version.js';
 import type { ReplicationMode } from '../replication/redis-replication.js';
 
@@ -21,6 +23,7 @@ export interface MetricsOptions {
 /** What the scrape-time gauges read. */
 export interface CatalogueSource {
   current(): CatalogueVersion | null;
+  standings(): Pick<StandingsReader, 'counts'>;
 }
 
 export interface ReplicationSource {
@@ -68,7 +71,17 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     registers,
   });
 
+  const outcomeReports = new Counter({
+    name: `${METRIC_PREFIX}model_outcome_reports_total`,
+    help: 'Outcome reports the chat backend made (reportModelOutcome) and this replica accepted, by outcome (ok, rate-limited, unavailable, not-found, bad-request).',
+    labelNames: ['outcome'],
+    registers,
+  });
+
   const catalogueObserver: CatalogueObserver = {
+    outcomeReported(outcome: ModelOutcome) {
+      outcomeReports.inc({ outcome });
+    },
     refreshFinished({ trigger, outcome, durationMs }: RefreshEvent) {
       refreshes.inc({ trigger, outcome: outcome.kind });
       refreshDuration.observe({ outcome: outcome.kind }, durationMs / 1000);
@@ -90,6 +103,7 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
   // Label sets that exist before the first refresh, so dashboards and rate() see zeros, not gaps.
   for (const guard of ['EMPTY', 'SHRUNK', 'MALFORMED']) guardRejections.inc({ guard }, 0);
   for (const result of ['ok', 'degraded', 'failed']) enrichmentCycles.inc({ result }, 0);
+  for (const outcome of ['ok', 'rate-limited', 'unavailable', 'not-found', 'bad-request'] satisfies ModelOutcome[]) outcomeReports.inc({ outcome }, 0);
 
   const watchCatalogue = (catalogue: CatalogueSource, replication: ReplicationSource | null = null): void => {
     new Gauge({
@@ -101,6 +115,22 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
         this.reset();
         for (const tier of ['free', 'premium']) for (const gated of ['true', 'false']) this.set({ tier, gated }, 0);
         for (const config of catalogue.current()?.configs ?? []) this.inc({ tier: config.billingTier, gated: String(config.healthGated) });
+      },
+    });
+    new Gauge({
+      name: `${METRIC_PREFIX}configs_cooling_down`,
+      help: 'Configs of the served catalogue cooling down after RATE_LIMITED or UNAVAILABLE reports (Auto skips them), as this replica sees them now.',
+      registers,
+      collect() {
+        this.set(catalogue.standings().counts(catalogue.current()).coolingDown);
+      },
+    });
+    new Gauge({
+      name: `${METRIC_PREFIX}configs_blocked`,
+      help: 'Configs of the served catalogue blocked after repeated NOT_FOUND or BAD_REQUEST reports (until an accepted refresh lists them again).',
+      registers,
+      collect() {
+        this.set(catalogue.standings().counts(catalogue.current()).blocked);
       },
     });
     new Gauge({

@@ -6,6 +6,7 @@ import { LeaseElector, type ReplicationMode } from './lease-elector.js';
 import { RedisLink } from './redis-link.js';
 import { RefreshChannel, type Answer } from './refresh-channel.js';
 import { InvalidSharedSnapshot, SnapshotChannel } from './snapshot-channel.js';
+import { StandingsChannel } from './standings-channel.js';
 import type { Announcement, RefreshReply, RefreshRequest } from './wire.js';
 
 export type { ReplicationMode } from './lease-elector.js';
@@ -31,8 +32,9 @@ export function redisReplication(options: ReplicationOptions): ReplicationFactor
  * Several replicas, one catalogue. One replica at a time holds a refresher lease in Redis; it alone
  * fetches and enriches, and shares every version it puts in place. The others adopt shared versions
  * instead of fetching, forward `refreshCatalogue` to the holder, and boot from the shared snapshot.
- * When Redis is unreachable each replica refreshes on its own, so no replica ever serves an empty or
- * frozen catalogue; it rejoins when Redis returns.
+ * Cooldowns and blocks learned from outcome reports are shared the same way (standings-channel.ts).
+ * When Redis is unreachable each replica refreshes (and keeps cooldowns) on its own, so no replica ever
+ * serves an empty or frozen catalogue; it rejoins when Redis returns.
  */
 export class RedisReplication implements Replication {
   readonly replicaId: string;
@@ -40,6 +42,7 @@ export class RedisReplication implements Replication {
   private readonly elector: LeaseElector;
   private readonly shared: SnapshotChannel;
   private readonly requests: RefreshChannel;
+  private readonly standings: StandingsChannel;
   private readonly unsubscribe: (() => void)[] = [];
   /** Adoptions under way, by etag, so a version announced twice (a refresh, then its report) is adopted once. */
   private readonly adopting = new Map<string, Promise<void>>();
@@ -54,6 +57,7 @@ export class RedisReplication implements Replication {
     this.elector = new LeaseElector(this.link, { replicaId: this.replicaId, ttlMs: options.leaseTtlMs ?? 15_000, onChange: (mode, reason) => this.modeChanged(mode, reason) });
     this.shared = new SnapshotChannel(this.link, options.snapshotTtlSeconds ?? 7 * 24 * 3600);
     this.requests = new RefreshChannel(this.link, this.replicaId);
+    this.standings = new StandingsChannel(this.link, parts.standings, { replicaId: this.replicaId, logger: parts.logger });
     this.shared.onAnnounced((announcement) => this.follow(announcement));
     this.requests.serve((request) => this.carryOut(request));
     this.link.onUp(() => this.redisUp());
@@ -77,7 +81,7 @@ export class RedisReplication implements Replication {
       await this.link.connect();
       await this.bootFromShared();
     } catch (error) {
-      this.parts.logger.warn(`Redis unreachable at startup, refreshing standalone: ${describe(error)}`);
+      this.parts.logger.warn(`Redis unreachable at startup, refreshing standalone and keeping cooldowns per process: ${describe(error)}`);
       this.parts.scheduler.setEnabled(true);
     }
   }
@@ -93,6 +97,7 @@ export class RedisReplication implements Replication {
     this.stopped = true;
     for (const unsubscribe of this.unsubscribe) unsubscribe();
     await this.elector.stop();
+    await this.standings.stop();
     this.link.disconnect();
   }
 
@@ -160,7 +165,7 @@ export class RedisReplication implements Replication {
     if (this.stopped) return;
     this.elector.lostRedis();
     // Logged once per outage: ioredis keeps reconnecting quietly until it is back.
-    this.parts.logger.warn('Redis unreachable: refreshing standalone until it returns');
+    this.parts.logger.warn('Redis unreachable: refreshing standalone and keeping cooldowns per process until it returns');
     this.parts.scheduler.setEnabled(true);
     this.requests.failPending({ kind: 'upstream-unavailable', failureKind: 'transport', message: 'Redis became unreachable while the refresh was forwarded', status: null, retryAfterSeconds: null });
   }

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { CatalogueDiff } from '../catalogue/diff.js';
+import { REJECTIONS_TO_BLOCK, type Standing } from '../catalogue/outcome-policy.js';
 import type { RefreshFailure, RefreshReport } from '../catalogue/refresh-types.js';
 import { changeRecordSchema } from '../catalogue/snapshot-format.js';
-import { servedCount, servedInstant } from '../input/served-range.js';
+import { hasUnprintable, servedCount, servedInstant, servedInt } from '../input/served-range.js';
 import { formatZodError } from '../input/zod-issues.js';
 
 /**
@@ -66,3 +67,24 @@ export function parseAnnouncement(text: string): Announcement {
 
 export const parseRequest = (text: string): RefreshRequest => parse(requestSchema, 'refresh request', text);
 export const parseReply = (text: string): RefreshReply => parse(replySchema, 'refresh reply', text);
+
+/** A config's standing, as replicas store it in Redis and publish it: served fields (`cooldownUntil`, `blockedReason`) checked as such. */
+const standingSchema = z.object({
+  cooldownUntil: servedInstant.nullable(),
+  strikes: z.number().int().min(0).max(1000),
+  rejections: z.array(z.object({ at: servedInstant, outcome: z.enum(['not-found', 'bad-request']) })).max(REJECTIONS_TO_BLOCK),
+  blockedAt: servedInstant.nullable(),
+  blockedReason: z
+    .string()
+    .max(2000)
+    .refine((text) => !hasUnprintable(text), 'must not contain control characters')
+    .nullable(),
+  updatedAt: servedInstant,
+}) satisfies z.ZodType<Standing>;
+
+/** Standings one replica changed, published together. */
+const standingsMessageSchema = z.object({ from: z.string(), standings: z.array(z.object({ configId: servedInt, standing: standingSchema })) });
+export type StandingsMessage = z.infer<typeof standingsMessageSchema>;
+
+export const parseStanding = (text: string): Standing => parse(standingSchema, 'standing', text);
+export const parseStandingsMessage = (text: string): StandingsMessage => parse(standingsMessageSchema, 'standings message', text);

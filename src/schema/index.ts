@@ -10,6 +10,7 @@ import './catalogue-status.js';
 import './catalogue-change.js';
 import './refresh-catalogue.js';
 import './auto-pick.js';
+import './report-model-outcome.js';
 
 export const schema = builder.toSchema();
 

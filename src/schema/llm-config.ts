@@ -1,12 +1,14 @@
 import { AUTO_ENTRY } from '../catalogue/config-factory.js';
 import { configAuthor } from '../catalogue/model-family.js';
 import { estimateCost, priceSheet } from '../catalogue/pricing.js';
-import { MAX_SEARCH_LENGTH, queryConfigs, type ConfigFilter, type ConfigOrder } from '../catalogue/query.js';
+import { autoEntryMatches, MAX_SEARCH_LENGTH, queryConfigs, type ConfigFilter, type ConfigOrder } from '../catalogue/query.js';
 import type { CatalogueConfig } from '../catalogue/types.js';
 import { openRouterConfigOf } from '../catalogue/version.js';
 import { badUserInput, builder } from './builder.js';
 import { AuthorRef } from './author.js';
 import { AutoPinTierEnum } from './auto-pin-tier.js';
+import { AvailabilityRef } from './availability.js';
+import { availabilityIn, listAvailabilities } from './listing-availability.js';
 import { BenchmarkScoreRef, benchmarkScores } from './benchmark-score.js';
 import { BenchmarkSourceEnum } from './benchmark-source.js';
 import { CapabilitiesRef } from './capabilities.js';
@@ -20,6 +22,7 @@ import { ModalityEnum } from './modality.js';
 import { PricingRef } from './pricing.js';
 import { ScoreBreakdownRef } from './score-breakdown.js';
 import { TierEnum } from './tier.js';
+import { checkedRequirements, TurnRequirementsInput } from './turn-requirements.js';
 
 /** Benchmark results of a config, as the query cost counts them: Artificial Analysis lists up to 3, Design Arena up to 7 in real lists. */
 const LISTED_BENCHMARKS_FOR_COST = { 'artificial-analysis': 3, 'design-arena': 7, all: 10 } as const;
@@ -111,6 +114,23 @@ LlmConfigRef.implement({
     qualityScoreStatic: t.exposeInt('qualityScoreStatic', { description: 'Static score 0–100 (provider, recency, price, context, capabilities).' }),
     qualityScoreHealth: t.exposeFloat('qualityScoreHealth', { nullable: true, description: 'Live health score 0–100; null until known or when gated.' }),
     healthGated: t.exposeBoolean('healthGated', { description: 'True when live health excludes it from Auto selection.' }),
+    availability: t.field({
+      type: AvailabilityRef,
+      description:
+        'Whether it can serve a turn now: in `llmConfigs(requirements:)`, for those requirements (computed once for the whole list); elsewhere, without requirements (callable, listed, healthy, not blocked, not cooling down). The Auto entry is available when any config is.',
+      resolve: availabilityIn,
+    }),
+    cooldownUntil: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When its cooldown ends, after the chat backend reported it RATE_LIMITED or UNAVAILABLE (`reportModelOutcome`); null when it is not cooling down. Auto skips it until then.',
+      resolve: (c, _args, { standings }) => standings.cooldownUntil(c),
+    }),
+    blockedReason: t.string({
+      nullable: true,
+      description: 'Why it is blocked (repeated NOT_FOUND or BAD_REQUEST reports); null when it is not. Auto skips it until an accepted refresh lists the model again.',
+      resolve: (c, _args, { standings }) => standings.blockedReason(c),
+    }),
     health: t.expose('health', { type: HealthSnapshotRef, nullable: true, description: 'Live health facts; null until the first check of this model.' }),
     scoreBreakdown: t.field({ type: ScoreBreakdownRef, description: 'How `qualityScoreStatic` and `qualityScore` are made up.', resolve: (c) => c }),
   }),
@@ -130,12 +150,21 @@ builder.queryFields((t) => ({
     args: {
       filter: t.arg({ type: LlmConfigFilter, required: false, description: 'Conditions to match.' }),
       orderBy: t.arg({ type: LlmConfigOrder, required: false, defaultValue: 'catalogue', description: 'Order of the list.' }),
-      includeAuto: t.arg.boolean({ required: false, defaultValue: false, description: 'Put the virtual "Auto (Fastest)" entry (id 0) first when the catalogue has any config, as the model selector shows it.' }),
+      includeAuto: t.arg.boolean({
+        required: false,
+        defaultValue: false,
+        description:
+          'Put the virtual "Auto (Fastest)" entry (id 0) first when the catalogue has any config, as the model selector shows it; only where it belongs: when it meets the filter by its own fields (tier FREE, source and provider AUTO, name "Auto (Fastest)", model name `auto`, text input, tools, ACTIVE, no author, no known context or price).',
+      }),
+      requirements: t.arg({ type: TurnRequirementsInput, required: false, description: 'What a turn needs: every listed config says in `availability` whether it can serve it. Does not filter the list.' }),
     },
-    resolve: (_root, { filter, orderBy, includeAuto }, { version }) => {
-      const configs = version?.configs ?? [];
-      const listed = queryConfigs(configs, checkedFilter(filter ?? {}), (orderBy ?? 'catalogue') as ConfigOrder);
-      return includeAuto && configs.length > 0 ? [AUTO_ENTRY, ...listed] : listed;
+    resolve: (_root, { filter, orderBy, includeAuto, requirements }, context, info) => {
+      const configs = context.version?.configs ?? [];
+      const checked = checkedFilter(filter ?? {});
+      const listed = queryConfigs(configs, checked, (orderBy ?? 'catalogue') as ConfigOrder);
+      const entries = includeAuto && configs.length > 0 && autoEntryMatches(checked) ? [AUTO_ENTRY, ...listed] : listed;
+      listAvailabilities(context, info, entries, checkedRequirements(requirements, 'requirements'));
+      return entries;
     },
   }),
   llmConfig: t.field({

@@ -132,18 +132,60 @@ export const ChangesQuery = graphql(`
 `);
 
 export const AutoPickQuery = graphql(`
-  query AutoPick($threadId: ID!, $premiumEligible: Boolean!, $excludeIds: [Int!]) {
-    autoPick(threadId: $threadId, premiumEligible: $premiumEligible, excludeIds: $excludeIds) {
+  query AutoPick($threadId: ID!, $premiumEligible: Boolean!, $excludeIds: [Int!], $requirements: TurnRequirements) {
+    autoPick(threadId: $threadId, premiumEligible: $premiumEligible, excludeIds: $excludeIds, requirements: $requirements) {
       chosen {
         id
+        supportsImageInput
       }
       pool {
         id
       }
       index
       candidateCount
+      consideredCount
       tierLocked
+      excluded {
+        reason
+        count
+        message
+      }
       reason
+    }
+  }
+`);
+
+/** What a chat backend reads before a turn: every config, and whether it can serve the turn. */
+export const AvailabilityQuery = graphql(`
+  query Availability($requirements: TurnRequirements, $filter: LlmConfigFilter, $includeAuto: Boolean) {
+    llmConfigs(requirements: $requirements, filter: $filter, includeAuto: $includeAuto) {
+      id
+      modelName
+      cooldownUntil
+      blockedReason
+      availability {
+        available
+        reasons
+      }
+    }
+  }
+`);
+
+/** The chat backend's report of how a call to a model went. */
+export const ReportOutcomeMutation = graphql(`
+  mutation ReportOutcome($configId: Int!, $outcome: ModelOutcome!, $retryAfterSeconds: Int) {
+    reportModelOutcome(configId: $configId, outcome: $outcome, retryAfterSeconds: $retryAfterSeconds) {
+      effect
+      message
+      config {
+        id
+        cooldownUntil
+        blockedReason
+        availability {
+          available
+          reasons
+        }
+      }
     }
   }
 `);

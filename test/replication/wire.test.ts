@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAnnouncement, parseReply } from '../../src/replication/wire.js';
+import { parseAnnouncement, parseReply, parseStanding, parseStandingsMessage } from '../../src/replication/wire.js';
 
 const report = { trigger: 'admin', forced: false, startedAt: 1_795_478_400_000, finishedAt: 1_795_478_400_500, outcome: 'accepted', message: 'accepted version 3 with 228 configs', malformedCount: 0, nextAttemptAt: null };
 
@@ -26,5 +26,15 @@ describe('messages between replicas are checked on arrival', () => {
     expect(() => parseReply(JSON.stringify({ ...reply, outcome: { ...reply.outcome, diff: { ...diff, retired: [{ ...retirement, retiredAt: 1e300 }] } } }))).toThrow(/outcome\.diff\.retired\[0\]\.retiredAt/);
     expect(() => parseReply(JSON.stringify({ ...reply, outcome: { kind: 'accepted', etag: 'abc' } }))).toThrow(/outcome\.diff/);
     expect(() => parseReply(JSON.stringify({ id: 'r1', outcome: { kind: 'upstream-unavailable', failureKind: 'gremlins', message: 'x', status: null, retryAfterSeconds: null }, report }))).toThrow(/outcome\.failureKind/);
+  });
+
+  it('a standing another replica shares is checked like what it serves: cooldownUntil and blockedReason', () => {
+    const standing = { cooldownUntil: 1_795_479_000_000, strikes: 1, rejections: [{ at: 1_795_478_400_000, outcome: 'not-found' }], blockedAt: null, blockedReason: null, updatedAt: 1_795_478_400_000 };
+    expect(parseStandingsMessage(JSON.stringify({ from: 'replica-1', standings: [{ configId: -42, standing }] }))).toEqual({ from: 'replica-1', standings: [{ configId: -42, standing }] });
+    expect(parseStanding(JSON.stringify(standing))).toEqual(standing);
+    expect(() => parseStanding(JSON.stringify({ ...standing, cooldownUntil: 1e300 }))).toThrow(/^invalid standing: cooldownUntil: /);
+    expect(() => parseStanding(JSON.stringify({ ...standing, blockedAt: 1, blockedReason: 'blocked\u001b[31m' }))).toThrow(/blockedReason: must not contain control characters/);
+    expect(() => parseStanding(JSON.stringify({ ...standing, rejections: Array(4).fill(standing.rejections[0]) }))).toThrow(/rejections/);
+    expect(() => parseStandingsMessage(JSON.stringify({ from: 'r', standings: [{ configId: 2 ** 40, standing }] }))).toThrow(/standings\[0\]\.configId/);
   });
 });

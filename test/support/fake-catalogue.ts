@@ -1,6 +1,8 @@
 import { buildCatalogue } from '../../src/catalogue/build.js';
 import { diffVersions, type CatalogueDiff } from '../../src/catalogue/diff.js';
-import type { CatalogueApi, RefreshOptions, RefreshOutcome, RefreshReport, VersionListener } from '../../src/catalogue/refresh-types.js';
+import { DEFAULT_OUTCOME_SETTINGS, type OutcomeReport } from '../../src/catalogue/outcome-policy.js';
+import type { CatalogueApi, RefreshOptions, RefreshOutcome, RefreshReport, StandingsReader, VersionListener } from '../../src/catalogue/refresh-types.js';
+import { StandingBook, type ReportedOutcome } from '../../src/catalogue/standings.js';
 import type { ModelHealth } from '../../src/catalogue/model-health.js';
 import type { CatalogueConfig } from '../../src/catalogue/types.js';
 import { makeVersion, type CatalogueVersion } from '../../src/catalogue/version.js';
@@ -42,9 +44,11 @@ export function fixtureVersion(options: { apiKey?: string; version?: number } = 
   return makeVersion({ version: options.version ?? 1, etag: `etag-${options.version ?? 1}`, origin: 'live', createdAt: 1_795_478_400_000, fetchedAt: 1_795_478_400_000, enrichedAt: null, configs });
 }
 
-/** An in-memory CatalogueApi whose refresh outcome a test chooses; counts refresh calls. */
+/** An in-memory CatalogueApi whose refresh outcome a test chooses; counts refresh calls. Its standings read `clock.now`. */
 export class FakeCatalogue implements CatalogueApi {
   refreshCalls = 0;
+  readonly clock = { now: 1_795_478_400_000 };
+  readonly book = new StandingBook(DEFAULT_OUTCOME_SETTINGS, () => this.clock.now);
   nextOutcome: (() => Promise<RefreshOutcome>) | null = null;
   private report: RefreshReport | null = null;
   private readonly log: CatalogueDiff[] = [];
@@ -64,6 +68,12 @@ export class FakeCatalogue implements CatalogueApi {
   onVersion(listener: VersionListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+  standings(): StandingsReader {
+    return this.book;
+  }
+  reportOutcome(configId: number, report: OutcomeReport): ReportedOutcome {
+    return this.book.report(this.version, configId, report);
   }
   /** Swaps in a version as an accepted refresh would, telling listeners with `report`. */
   publish(next: CatalogueVersion, report: RefreshReport | null = null): CatalogueDiff {

@@ -3,6 +3,11 @@ import { gateReasonText } from './availability';
 import { formatDay, withoutAuthor } from './format';
 import { LIFECYCLES } from './lifecycles';
 
+/** `2026-11-24T10:10:05.000Z` → `10:10:05 UTC` (a cooldown lasts a day at most; the tooltip has the date). */
+function untilText(iso: string): string {
+  return `${iso.slice(11, 19)} UTC`;
+}
+
 /** The badge styles in styles.css (`.badge-<tone>`), each with a contrast of at least 4.5:1. */
 export type BadgeTone = 'free' | 'danger' | 'warning' | 'info';
 
@@ -51,6 +56,18 @@ export const BADGES: readonly BadgeRule[] = [
     tone: 'danger',
     text: (config) => (config.healthGated ? `Gated: ${gateReasonText(config.health?.gateReason).label}` : null),
     explanation: (config) => `Left out of Auto selection by live health. ${gateReasonText(config.health?.gateReason).explanation}`,
+  },
+  {
+    id: 'blocked',
+    tone: 'danger',
+    text: (config) => (config.blockedReason ? 'Blocked' : null),
+    explanation: (config) => `Left out of Auto selection: ${config.blockedReason ?? ''}.`,
+  },
+  {
+    id: 'cooling-down',
+    tone: 'warning',
+    text: (config) => (config.cooldownUntil ? `Cooling down until ${untilText(config.cooldownUntil)}` : null),
+    explanation: (config) => `The chat backend reported a rate limit or an outage: Auto skips it until ${config.cooldownUntil ?? ''}.`,
   },
 ];
 

@@ -4,6 +4,33 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Why Auto left configs out: a reason they cannot serve the turn (as `AvailabilityReason`), or the caller ruled them out. */
+export type AutoExclusionReason =
+  /** Blocked after repeated NOT_FOUND or BAD_REQUEST reports. */
+  | 'BLOCKED'
+  /** Their context window is under `requirements.minContextLength`, or unknown. */
+  | 'CONTEXT_TOO_SHORT'
+  /** Cooling down after RATE_LIMITED or UNAVAILABLE reports. */
+  | 'COOLING_DOWN'
+  /** Named in `excludeIds`. */
+  | 'EXCLUDED_BY_CALLER'
+  /** Gated by live health. */
+  | 'GATED'
+  /** They cannot read images and the turn has one. */
+  | 'MISSING_IMAGE_INPUT'
+  /** No credential is configured for them. */
+  | 'NO_CREDENTIAL'
+  /** They do not reason and the turn needs it. */
+  | 'NO_REASONING'
+  /** They cannot call tools and the turn offers some. */
+  | 'NO_TOOL_CALLING'
+  /** Their prompt price is over `requirements.maxPromptPrice`, or unknown. */
+  | 'OVER_PRICE_CAP'
+  /** Premium, and `premiumEligible` is false. */
+  | 'PREMIUM_NOT_ELIGIBLE'
+  /** Gone from OpenRouter’s list. */
+  | 'RETIRED';
+
 /** Preference class for Auto (Fastest) pinning: A is preferred whenever any A candidate exists. */
 export type AutoPinTier =
   /** Operator-curated config. */
@@ -12,6 +39,29 @@ export type AutoPinTier =
   | 'B'
   /** OpenRouter free model. */
   | 'C';
+
+/** Why a config cannot serve a turn now. */
+export type AvailabilityReason =
+  /** Blocked after repeated NOT_FOUND or BAD_REQUEST reports (`blockedReason`) until an accepted refresh lists it again. */
+  | 'BLOCKED'
+  /** Its context window is under `requirements.minContextLength`, or unknown. */
+  | 'CONTEXT_TOO_SHORT'
+  /** Cooling down after a RATE_LIMITED or UNAVAILABLE report, until `cooldownUntil`. */
+  | 'COOLING_DOWN'
+  /** Live health excludes it (`healthGated`; `health.gateReason` says why). */
+  | 'GATED'
+  /** The turn has an image (`requirements.imageInput`) and the model cannot read images. */
+  | 'MISSING_IMAGE_INPUT'
+  /** No credential is configured for it (`OPENROUTER_API_KEY` for OpenRouter models, `api_key` for operator configs), so it cannot be called. */
+  | 'NO_CREDENTIAL'
+  /** The turn needs reasoning (`requirements.reasoning`) and the model does not reason. */
+  | 'NO_REASONING'
+  /** The turn offers tools (`requirements.tools`) and the model cannot call them. */
+  | 'NO_TOOL_CALLING'
+  /** Its prompt price is over `requirements.maxPromptPrice`, or unknown. */
+  | 'OVER_PRICE_CAP'
+  /** Gone from OpenRouter’s list (`lifecycle: RETIRED`): served only so pinned threads resolve. */
+  | 'RETIRED';
 
 /** Who measured a benchmark result (as OpenRouter lists them). */
 export type BenchmarkSource =
@@ -145,25 +195,40 @@ export type Tier =
   /** Paid; counts against premium quotas. */
   | 'PREMIUM';
 
+/** What one turn of a conversation needs from a model. Omitted (or false) means not needed: `imageInput: false` does not ask for a text-only model. Besides these, a config must be callable (a credential), listed (not RETIRED), healthy (not gated) and neither blocked nor cooling down after failures reported by the chat backend. */
+export type TurnRequirements = {
+  /** The turn carries an image: only models that read images (`capabilities.imageInput`). */
+  imageInput?: boolean | null | undefined;
+  /** Only models whose prompt price is at most this, in USD per million tokens (0 or more; an unknown price does not meet it). */
+  maxPromptPrice?: number | null | undefined;
+  /** The turn needs a context window of at least this many tokens (0 or more; an unknown window does not meet it). */
+  minContextLength?: number | null | undefined;
+  /** The turn needs reasoning: only models that reason (`capabilities.reasoning`). */
+  reasoning?: boolean | null | undefined;
+  /** The turn offers tools: only models with tool calling (`capabilities.tools`). */
+  tools?: boolean | null | undefined;
+};
+
 export type AutoCandidateFragment = { id: number, name: string, modelName: string, tier: Tier, autoPinTier: AutoPinTier, qualityScore: number };
 
 export type ConsoleAutoPickQueryVariables = Exact<{
   threadId: string | number;
   premiumEligible: boolean;
   excludeIds?: Array<number> | number | null | undefined;
+  requirements?: TurnRequirements | null | undefined;
 }>;
 
 
-export type ConsoleAutoPickQuery = { autoPick: { candidateCount: number, tierLocked: boolean, index: number, reason: string, chosen: { id: number, name: string, modelName: string, tier: Tier, autoPinTier: AutoPinTier, qualityScore: number }, pool: Array<{ id: number, name: string, modelName: string, tier: Tier, autoPinTier: AutoPinTier, qualityScore: number }> } | null };
+export type ConsoleAutoPickQuery = { autoPick: { candidateCount: number, consideredCount: number, tierLocked: boolean, index: number | null, reason: string, chosen: { id: number, name: string, modelName: string, tier: Tier, autoPinTier: AutoPinTier, qualityScore: number } | null, pool: Array<{ id: number, name: string, modelName: string, tier: Tier, autoPinTier: AutoPinTier, qualityScore: number }>, excluded: Array<{ reason: AutoExclusionReason, count: number, message: string }> } };
 
 export type ConsoleCatalogueQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ConsoleCatalogueQuery = { catalogue: { ready: boolean, version: number | null, etag: string | null, origin: CatalogueOrigin | null, fetchedAt: string | null, refreshedAt: string | null, enrichedAt: string | null, counts: { total: number, free: number, premium: number, gated: number, openRouter: number, operatorYaml: number, retired: number } | null, lastRefresh: { outcome: RefreshOutcome, trigger: RefreshTrigger, message: string, forced: boolean, malformedCount: number, startedAt: string, finishedAt: string, nextAttemptAt: string | null } | null }, llmConfigs: Array<{ id: number, name: string, modelName: string, source: ConfigSource, tier: Tier, lifecycle: Lifecycle, expiresAt: string | null, contextLength: number | null, qualityScore: number, healthGated: boolean, author: { slug: string, name: string | null } | null, successor: { name: string } | null, pricing: { prompt: number | null, completion: number | null }, capabilities: { list: Array<Capability> }, health: { score: number | null, gateReason: GateReason | null, bestUptimePct: number | null } | null }> };
+export type ConsoleCatalogueQuery = { catalogue: { ready: boolean, version: number | null, etag: string | null, origin: CatalogueOrigin | null, fetchedAt: string | null, refreshedAt: string | null, enrichedAt: string | null, counts: { total: number, free: number, premium: number, gated: number, openRouter: number, operatorYaml: number, retired: number } | null, lastRefresh: { outcome: RefreshOutcome, trigger: RefreshTrigger, message: string, forced: boolean, malformedCount: number, startedAt: string, finishedAt: string, nextAttemptAt: string | null } | null }, llmConfigs: Array<{ id: number, name: string, modelName: string, source: ConfigSource, tier: Tier, lifecycle: Lifecycle, expiresAt: string | null, contextLength: number | null, qualityScore: number, healthGated: boolean, cooldownUntil: string | null, blockedReason: string | null, author: { slug: string, name: string | null } | null, successor: { name: string } | null, pricing: { prompt: number | null, completion: number | null }, capabilities: { list: Array<Capability> }, health: { score: number | null, gateReason: GateReason | null, bestUptimePct: number | null } | null, availability: { reasons: Array<AvailabilityReason> } }> };
 
 export type ConsoleStatusFragment = { ready: boolean, version: number | null, etag: string | null, origin: CatalogueOrigin | null, fetchedAt: string | null, refreshedAt: string | null, enrichedAt: string | null, counts: { total: number, free: number, premium: number, gated: number, openRouter: number, operatorYaml: number, retired: number } | null, lastRefresh: { outcome: RefreshOutcome, trigger: RefreshTrigger, message: string, forced: boolean, malformedCount: number, startedAt: string, finishedAt: string, nextAttemptAt: string | null } | null };
 
-export type SelectorEntryFragment = { id: number, name: string, modelName: string, source: ConfigSource, tier: Tier, lifecycle: Lifecycle, expiresAt: string | null, contextLength: number | null, qualityScore: number, healthGated: boolean, author: { slug: string, name: string | null } | null, successor: { name: string } | null, pricing: { prompt: number | null, completion: number | null }, capabilities: { list: Array<Capability> }, health: { score: number | null, gateReason: GateReason | null, bestUptimePct: number | null } | null };
+export type SelectorEntryFragment = { id: number, name: string, modelName: string, source: ConfigSource, tier: Tier, lifecycle: Lifecycle, expiresAt: string | null, contextLength: number | null, qualityScore: number, healthGated: boolean, cooldownUntil: string | null, blockedReason: string | null, author: { slug: string, name: string | null } | null, successor: { name: string } | null, pricing: { prompt: number | null, completion: number | null }, capabilities: { list: Array<Capability> }, health: { score: number | null, gateReason: GateReason | null, bestUptimePct: number | null } | null, availability: { reasons: Array<AvailabilityReason> } };
 
 export type ChangeEntryFragment = { at: string, fromVersion: number | null, toVersion: number, added: Array<{ name: string }>, removed: Array<{ name: string }>, repriced: Array<{ modelName: string, promptBefore: number | null, promptAfter: number | null, completionBefore: number | null, completionAfter: number | null }>, tierFlips: Array<{ modelName: string, to: Tier }>, newlyGated: Array<{ name: string }>, newlyUngated: Array<{ name: string }>, retired: Array<{ name: string, successor: { name: string } | null }>, reinstated: Array<{ name: string }>, expiring: Array<{ name: string, expiresAt: string }> };
 
@@ -188,7 +253,7 @@ export type ConsoleConfigDetailsQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleConfigDetailsQuery = { llmConfig: { description: string, provider: string, canonicalSlug: string | null, huggingFaceId: string | null, autoPinTier: AutoPinTier, routerPoolEligible: boolean, anonymousEnabled: boolean, rpm: number | null, tpm: number | null, inputModalities: Array<Modality>, outputModalities: Array<Modality>, maxCompletionTokens: number | null, releasedAt: string | null, knowledgeCutoff: string | null, retiredAt: string | null, estimateCost: number | null, qualityScoreStatic: number, qualityScoreHealth: number | null, litellmParams: unknown, id: number, name: string, modelName: string, source: ConfigSource, tier: Tier, lifecycle: Lifecycle, expiresAt: string | null, contextLength: number | null, qualityScore: number, healthGated: boolean, successor: { id: number, name: string } | null, aliasOf: { id: number, name: string } | null, capabilities: { list: Array<Capability>, reasoning: { efforts: Array<ReasoningEffort>, defaultEffort: ReasoningEffort | null, mandatory: boolean } | null }, pricing: { prompt: number | null, completion: number | null, inputCacheRead: number | null, inputCacheWrite: number | null, inputCacheWriteOneHour: number | null, internalReasoning: number | null, audio: number | null, audioOutput: number | null, inputAudioCache: number | null, imageToken: number | null, imageOutput: number | null, image: number | null, request: number | null, webSearch: number | null, discount: number | null, overridesComplete: boolean, overrides: Array<{ minPromptTokens: number | null, utcStart: string | null, utcEnd: string | null, prompt: number | null, completion: number | null, inputCacheRead: number | null, inputCacheWrite: number | null, internalReasoning: number | null, audio: number | null, request: number | null }> }, benchmarks: Array<{ source: BenchmarkSource, index: string, value: number, rank: number | null, winRate: number | null }>, scoreBreakdown: { prestige: number, recency: number, priceBand: number, context: number, capabilities: number, operatorBonus: number, penalty: number, staticTotal: number, health: number | null, healthWeight: number, qualityScore: number }, health: { score: number | null, gated: boolean, gateReason: GateReason | null, bestUptimePct: number | null, uptimeWindow: string | null, freshnessPct: number | null, freshnessWindow: string | null, okEndpointCount: number, endpointCount: number, checkedAt: string, fromCache: boolean } | null, author: { slug: string, name: string | null } | null } | null };
+export type ConsoleConfigDetailsQuery = { llmConfig: { description: string, provider: string, canonicalSlug: string | null, huggingFaceId: string | null, autoPinTier: AutoPinTier, routerPoolEligible: boolean, anonymousEnabled: boolean, rpm: number | null, tpm: number | null, inputModalities: Array<Modality>, outputModalities: Array<Modality>, maxCompletionTokens: number | null, releasedAt: string | null, knowledgeCutoff: string | null, retiredAt: string | null, estimateCost: number | null, qualityScoreStatic: number, qualityScoreHealth: number | null, litellmParams: unknown, id: number, name: string, modelName: string, source: ConfigSource, tier: Tier, lifecycle: Lifecycle, expiresAt: string | null, contextLength: number | null, qualityScore: number, healthGated: boolean, cooldownUntil: string | null, blockedReason: string | null, successor: { id: number, name: string } | null, aliasOf: { id: number, name: string } | null, capabilities: { list: Array<Capability>, reasoning: { efforts: Array<ReasoningEffort>, defaultEffort: ReasoningEffort | null, mandatory: boolean } | null }, pricing: { prompt: number | null, completion: number | null, inputCacheRead: number | null, inputCacheWrite: number | null, inputCacheWriteOneHour: number | null, internalReasoning: number | null, audio: number | null, audioOutput: number | null, inputAudioCache: number | null, imageToken: number | null, imageOutput: number | null, image: number | null, request: number | null, webSearch: number | null, discount: number | null, overridesComplete: boolean, overrides: Array<{ minPromptTokens: number | null, utcStart: string | null, utcEnd: string | null, prompt: number | null, completion: number | null, inputCacheRead: number | null, inputCacheWrite: number | null, internalReasoning: number | null, audio: number | null, request: number | null }> }, benchmarks: Array<{ source: BenchmarkSource, index: string, value: number, rank: number | null, winRate: number | null }>, scoreBreakdown: { prestige: number, recency: number, priceBand: number, context: number, capabilities: number, operatorBonus: number, penalty: number, staticTotal: number, health: number | null, healthWeight: number, qualityScore: number }, health: { score: number | null, gated: boolean, gateReason: GateReason | null, bestUptimePct: number | null, uptimeWindow: string | null, freshnessPct: number | null, freshnessWindow: string | null, okEndpointCount: number, endpointCount: number, checkedAt: string, fromCache: boolean } | null, author: { slug: string, name: string | null } | null, availability: { reasons: Array<AvailabilityReason> } } | null };
 
 export type AllPricesFragment = { prompt: number | null, completion: number | null, inputCacheRead: number | null, inputCacheWrite: number | null, inputCacheWriteOneHour: number | null, internalReasoning: number | null, audio: number | null, audioOutput: number | null, inputAudioCache: number | null, imageToken: number | null, imageOutput: number | null, image: number | null, request: number | null, webSearch: number | null, discount: number | null, overridesComplete: boolean, overrides: Array<{ minPromptTokens: number | null, utcStart: string | null, utcEnd: string | null, prompt: number | null, completion: number | null, inputCacheRead: number | null, inputCacheWrite: number | null, internalReasoning: number | null, audio: number | null, request: number | null }> };
 
@@ -213,6 +278,8 @@ export type ConsoleRefreshCatalogueMutation = { refreshCatalogue:
     | { __typename: 'RefreshRejectedError', message: string, guard: RefreshGuard, fetchedCount: number, currentCount: number }
     | { __typename: 'UpstreamUnavailableError', message: string, failureKind: string, status: number | null, retryAfterSeconds: number | null }
    };
+
+export type StandingFragment = { cooldownUntil: string | null, blockedReason: string | null, availability: { reasons: Array<AvailabilityReason> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -272,6 +339,15 @@ export const ConsoleStatusFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ConsoleStatus"}) as unknown as TypedDocumentString<ConsoleStatusFragment, unknown>;
+export const StandingFragmentDoc = new TypedDocumentString(`
+    fragment Standing on LlmConfig {
+  cooldownUntil
+  blockedReason
+  availability {
+    reasons
+  }
+}
+    `, {"fragmentName":"Standing"}) as unknown as TypedDocumentString<StandingFragment, unknown>;
 export const SelectorEntryFragmentDoc = new TypedDocumentString(`
     fragment SelectorEntry on LlmConfig {
   id
@@ -298,13 +374,20 @@ export const SelectorEntryFragmentDoc = new TypedDocumentString(`
   }
   qualityScore
   healthGated
+  ...Standing
   health {
     score
     gateReason
     bestUptimePct
   }
 }
-    `, {"fragmentName":"SelectorEntry"}) as unknown as TypedDocumentString<SelectorEntryFragment, unknown>;
+    fragment Standing on LlmConfig {
+  cooldownUntil
+  blockedReason
+  availability {
+    reasons
+  }
+}`, {"fragmentName":"SelectorEntry"}) as unknown as TypedDocumentString<SelectorEntryFragment, unknown>;
 export const ChangeEntryFragmentDoc = new TypedDocumentString(`
     fragment ChangeEntry on CatalogueChange {
   at
@@ -381,13 +464,15 @@ export const AllPricesFragmentDoc = new TypedDocumentString(`
 }
     `, {"fragmentName":"AllPrices"}) as unknown as TypedDocumentString<AllPricesFragment, unknown>;
 export const ConsoleAutoPickDocument = new TypedDocumentString(`
-    query ConsoleAutoPick($threadId: ID!, $premiumEligible: Boolean!, $excludeIds: [Int!]) {
+    query ConsoleAutoPick($threadId: ID!, $premiumEligible: Boolean!, $excludeIds: [Int!], $requirements: TurnRequirements) {
   autoPick(
     threadId: $threadId
     premiumEligible: $premiumEligible
     excludeIds: $excludeIds
+    requirements: $requirements
   ) {
     candidateCount
+    consideredCount
     tierLocked
     index
     reason
@@ -396,6 +481,11 @@ export const ConsoleAutoPickDocument = new TypedDocumentString(`
     }
     pool {
       ...AutoCandidate
+    }
+    excluded {
+      reason
+      count
+      message
     }
   }
 }
@@ -469,10 +559,18 @@ fragment SelectorEntry on LlmConfig {
   }
   qualityScore
   healthGated
+  ...Standing
   health {
     score
     gateReason
     bestUptimePct
+  }
+}
+fragment Standing on LlmConfig {
+  cooldownUntil
+  blockedReason
+  availability {
+    reasons
   }
 }`) as unknown as TypedDocumentString<ConsoleCatalogueQuery, ConsoleCatalogueQueryVariables>;
 export const ConsoleChangesDocument = new TypedDocumentString(`
@@ -636,6 +734,7 @@ export const ConsoleConfigDetailsDocument = new TypedDocumentString(`
   }
   qualityScore
   healthGated
+  ...Standing
   health {
     score
     gateReason
@@ -670,6 +769,13 @@ fragment AllPrices on Pricing {
     internalReasoning
     audio
     request
+  }
+}
+fragment Standing on LlmConfig {
+  cooldownUntil
+  blockedReason
+  availability {
+    reasons
   }
 }`) as unknown as TypedDocumentString<ConsoleConfigDetailsQuery, ConsoleConfigDetailsQueryVariables>;
 export const ConsoleEstimateCostDocument = new TypedDocumentString(`
