@@ -1,3 +1,4 @@
+import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONSOLE_ADMIN_TOKEN, startConsoleServer, type ConsoleServer } from '../support/console-server.js';
 import { consoleSuite, rows, STATUS_QUERY, tab, text, WRONG_TOKEN, type Status } from './console-page.js';
@@ -8,6 +9,12 @@ import { launchChromium, screenshot, watch } from './browser.js';
  * confirmation) and the page following new versions live, in real Chromium with no internet.
  */
 
+/** Opens the refresh dialog and waits until its token field is there to type into (a slow page renders it a little later). */
+async function askForRefresh(page: Page): Promise<void> {
+  await page.click('button.primary');
+  await page.waitForSelector('dialog.refresh[open] input[name=admin-token]');
+}
+
 describe('refreshing from the console', () => {
   const suite = consoleSuite({ pointsPerSecond: 0 });
   const { status, open } = suite;
@@ -16,8 +23,7 @@ describe('refreshing from the console', () => {
     const before = (await status()).catalogue.version;
     suite.server.serveList('models-2025-12-02.json');
     const { page, seen } = await open();
-    await page.click('button.primary');
-    await page.waitForSelector('dialog.refresh[open] input[name=admin-token]');
+    await askForRefresh(page);
     await page.type('input[name=admin-token]', WRONG_TOKEN);
     await page.keyboard.press('Enter');
     await page.waitForSelector('[data-field=refresh-refusal]');
@@ -100,7 +106,7 @@ describe('refreshing from the console', () => {
     suite.server.failWith(503);
     try {
       const { page, seen } = await open('#changes');
-      await page.click('button.primary');
+      await askForRefresh(page);
       await page.type('input[name=admin-token]', CONSOLE_ADMIN_TOKEN);
       await page.keyboard.press('Enter');
       await page.waitForSelector('[data-field=refresh-result]', { timeout: 20_000 });
@@ -122,7 +128,7 @@ describe('refreshing from the console', () => {
     const before = await status();
     suite.server.serveList('excerpts/models-2026-07-30.genai-prices-6-models.json');
     const { page, seen } = await open();
-    await page.click('button.primary');
+    await askForRefresh(page);
     await page.type('input[name=admin-token]', CONSOLE_ADMIN_TOKEN);
     await page.keyboard.press('Enter');
     await page.waitForSelector('[data-field=refresh-result]', { timeout: 20_000 });

@@ -1,6 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
-import { CONSOLE_ADMIN_TOKEN, type ServedList } from '../support/console-server.js';
+import { CONSOLE_ADMIN_TOKEN, CONSOLE_SERVICE_TOKEN, type ServedList } from '../support/console-server.js';
 import { clickRow, cost, consoleSuite, ids, modelIds, price, rows, score, tab, text, type ListedConfig } from './console-page.js';
 import { screenshot } from './browser.js';
 
@@ -217,6 +217,30 @@ describe('what a selector shows, in the console', () => {
     await expectDetailsAsApi(page, rich);
     expect(seen.problems).toEqual([]);
     await page.close();
+  }, 60_000);
+
+  it("a model's details show it cooling down after the chat backend reports a rate limit, and no longer once it reports OK", async () => {
+    const [config] = (await listed()).filter((listedConfig) => listedConfig.source === 'OPENROUTER');
+    const report = (outcome: string) =>
+      suite.server.graphql<{ reportModelOutcome: { effect: string } }>(`mutation ($id: Int!, $outcome: ModelOutcome!) { reportModelOutcome(configId: $id, outcome: $outcome, retryAfterSeconds: 300) { effect } }`, { id: config!.id, outcome }, CONSOLE_SERVICE_TOKEN);
+    await report('RATE_LIMITED');
+    try {
+      const { llmConfig } = await suite.server.graphql<{ llmConfig: { cooldownUntil: string | null } }>('query ($id: Int!) { llmConfig(id: $id) { cooldownUntil } }', { id: config!.id });
+      expect(llmConfig.cooldownUntil).not.toBeNull();
+      const { page, seen } = await open();
+      await clickRow(page, config!.id);
+      await page.waitForSelector('dialog.details[open] [data-badge=cooling-down]');
+      expect(await text(page, 'dialog.details [data-badge=cooling-down]')).toBe(`Cooling down until ${llmConfig.cooldownUntil!.slice(11, 19)} UTC`);
+      await closeDetails(page);
+      await report('OK');
+      await clickRow(page, config!.id);
+      await page.waitForFunction((name) => document.querySelector('#details-title')?.textContent === name && document.querySelector('dialog.details [data-field=estimate]'), {}, config!.name);
+      expect(await page.$('dialog.details [data-badge=cooling-down]')).toBeNull();
+      expect(seen.problems).toEqual([]);
+      await page.close();
+    } finally {
+      await report('OK');
+    }
   }, 60_000);
 
   // Last: it changes what OpenRouter lists for the tests above.

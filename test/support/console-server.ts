@@ -15,6 +15,8 @@ import { FakeUpstream } from './upstream.js';
 export const BUILT_CONSOLE = fileURLToPath(new URL('../../dist/console/', import.meta.url));
 
 export const CONSOLE_ADMIN_TOKEN = 'console-admin-token-0123456789abcdef';
+/** The chat backend's token, for outcome reports (`reportModelOutcome`). */
+export const CONSOLE_SERVICE_TOKEN = 'console-service-token-0123456789abcdef';
 const UPSTREAM_KEY = 'sk-or-v1-console-test-key-0123456789';
 
 /** Real `/endpoints` answers: two healthy providers, one with an endpoint below 90% in one window, one without uptime data (gated). */
@@ -83,7 +85,7 @@ export async function startConsoleServer(options: ConsoleServerOptions = {}): Pr
   const first = await test.catalogue.refresh({ trigger: 'startup' });
   if (first.kind !== 'accepted') throw new Error(`the first refresh was not accepted: ${JSON.stringify(first)}`);
   const api: ListeningApp = await listen(
-    createApp({ catalogue: test.catalogue, adminToken: CONSOLE_ADMIN_TOKEN, logger: test.logger, graphiql: true, console: loadConsoleSite(BUILT_CONSOLE), ...(options.limits ? { limits: options.limits } : {}) }),
+    createApp({ catalogue: test.catalogue, adminToken: CONSOLE_ADMIN_TOKEN, serviceToken: CONSOLE_SERVICE_TOKEN, logger: test.logger, graphiql: true, console: loadConsoleSite(BUILT_CONSOLE), ...(options.limits ? { limits: options.limits } : {}) }),
   );
   return {
     base: api.base,

@@ -1,4 +1,7 @@
-import type { AutoExclusionReason, AvailabilityReason, GateReason } from '../api/gql/graphql';
+import type { AutoExclusionReason, GateReason } from '../api/gql/graphql';
+
+/** The groups Auto leaves out that say something of the config itself: the schema's availability reasons. */
+type AvailabilityReason = Exclude<AutoExclusionReason, 'PREMIUM_NOT_ELIGIBLE' | 'EXCLUDED_BY_CALLER'>;
 
 export interface ReasonText {
   /** A few words, for badges and tables. */
@@ -25,8 +28,8 @@ export function gateReasonText(reason: GateReason | null | undefined): ReasonTex
 }
 
 /**
- * Why a config cannot serve a turn now (`availability.reasons`), one entry per reason the API can give,
- * typed against the schema's enum like GATE_REASONS.
+ * Why a config cannot serve a turn now, one entry per reason the API can give, typed against the
+ * schema's enum like GATE_REASONS (through Auto's exclusion groups, which the console's documents read).
  */
 export const AVAILABILITY_REASONS: Record<AvailabilityReason, ReasonText> = {
   MISSING_IMAGE_INPUT: { label: 'no image input', explanation: 'The turn has an image and this model cannot read images.' },

@@ -1,4 +1,7 @@
-import type { SelectorEntryFragment } from '../api/gql/graphql';
+import type { SelectorEntryFragment, StandingFragment } from '../api/gql/graphql';
+
+/** A config as a view has it: the list's fields, and its standing where the view read it (the details do). */
+export type BadgeSubject = SelectorEntryFragment & Partial<StandingFragment>;
 import { gateReasonText } from './availability';
 import { formatDay, withoutAuthor } from './format';
 import { LIFECYCLES } from './lifecycles';
@@ -15,9 +18,9 @@ export interface BadgeRule {
   readonly id: string;
   readonly tone: BadgeTone;
   /** The badge's text for this config, or null when it does not get it. */
-  readonly text: (config: SelectorEntryFragment) => string | null;
+  readonly text: (config: BadgeSubject) => string | null;
   /** The sentence behind it (tooltip and accessible description). */
-  readonly explanation: (config: SelectorEntryFragment) => string;
+  readonly explanation: (config: BadgeSubject) => string;
 }
 
 /**
@@ -78,7 +81,7 @@ export interface Badge {
   readonly explanation: string;
 }
 
-export function badgesOf(config: SelectorEntryFragment): Badge[] {
+export function badgesOf(config: BadgeSubject): Badge[] {
   const badges: Badge[] = [];
   for (const rule of BADGES) {
     const text = rule.text(config);

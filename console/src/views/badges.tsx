@@ -1,9 +1,9 @@
 import type { SelectorEntryFragment } from '../api/gql/graphql';
-import { badgesOf } from '../model/badges';
+import { badgesOf, type BadgeSubject } from '../model/badges';
 import { CAPABILITIES, capabilitiesOf } from '../model/capabilities';
 import { Icon } from './icons';
 
-export function Badges({ config }: { config: SelectorEntryFragment }) {
+export function Badges({ config }: { config: BadgeSubject }) {
   // Rendered even when empty: the list's columns line up by position.
   const badges = badgesOf(config);
   return (

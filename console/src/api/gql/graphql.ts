@@ -40,29 +40,6 @@ export type AutoPinTier =
   /** OpenRouter free model. */
   | 'C';
 
-/** Why a config cannot serve a turn now. */
-export type AvailabilityReason =
-  /** Blocked after repeated NOT_FOUND or BAD_REQUEST reports (`blockedReason`) until an accepted refresh lists it again. */
-  | 'BLOCKED'
-  /** Its context window is under `requirements.minContextLength`, or unknown. */
-  | 'CONTEXT_TOO_SHORT'
-  /** Cooling down after a RATE_LIMITED or UNAVAILABLE report, until `cooldownUntil`. */
-  | 'COOLING_DOWN'
-  /** Live health excludes it (`healthGated`; `health.gateReason` says why). */
-  | 'GATED'
-  /** The turn has an image (`requirements.imageInput`) and the model cannot read images. */
-  | 'MISSING_IMAGE_INPUT'
-  /** No credential is configured for it (`OPENROUTER_API_KEY` for OpenRouter models, `api_key` for operator configs), so it cannot be called. */
-  | 'NO_CREDENTIAL'
-  /** The turn needs reasoning (`requirements.reasoning`) and the model does not reason. */
-  | 'NO_REASONING'
-  /** The turn offers tools (`requirements.tools`) and the model cannot call them. */
-  | 'NO_TOOL_CALLING'
-  /** Its prompt price is over `requirements.maxPromptPrice`, or unknown. */
-  | 'OVER_PRICE_CAP'
-  /** Gone from OpenRouter’s list (`lifecycle: RETIRED`): served only so pinned threads resolve. */
-  | 'RETIRED';
-
 /** Who measured a benchmark result (as OpenRouter lists them). */
 export type BenchmarkSource =
   /** Artificial Analysis: indices from 0 to 100 (`intelligence_index`, `coding_index`, `agentic_index`). */
@@ -224,11 +201,11 @@ export type ConsoleAutoPickQuery = { autoPick: { candidateCount: number, conside
 export type ConsoleCatalogueQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ConsoleCatalogueQuery = { catalogue: { ready: boolean, version: number | null, etag: string | null, origin: CatalogueOrigin | null, fetchedAt: string | null, refreshedAt: string | null, enrichedAt: string | null, counts: { total: number, free: number, premium: number, gated: number, openRouter: number, operatorYaml: number, retired: number } | null, lastRefresh: { outcome: RefreshOutcome, trigger: RefreshTrigger, message: string, forced: boolean, malformedCount: number, startedAt: string, finishedAt: string, nextAttemptAt: string | null } | null }, llmConfigs: Array<{ id: number, name: string, modelName: string, source: ConfigSource, tier: Tier, lifecycle: Lifecycle, expiresAt: string | null, contextLength: number | null, qualityScore: number, healthGated: boolean, cooldownUntil: string | null, blockedReason: string | null, author: { slug: string, name: string | null } | null, successor: { name: string } | null, pricing: { prompt: number | null, completion: number | null }, capabilities: { list: Array<Capability> }, health: { score: number | null, gateReason: GateReason | null, bestUptimePct: number | null } | null, availability: { reasons: Array<AvailabilityReason> } }> };
+export type ConsoleCatalogueQuery = { catalogue: { ready: boolean, version: number | null, etag: string | null, origin: CatalogueOrigin | null, fetchedAt: string | null, refreshedAt: string | null, enrichedAt: string | null, counts: { total: number, free: number, premium: number, gated: number, openRouter: number, operatorYaml: number, retired: number } | null, lastRefresh: { outcome: RefreshOutcome, trigger: RefreshTrigger, message: string, forced: boolean, malformedCount: number, startedAt: string, finishedAt: string, nextAttemptAt: string | null } | null }, llmConfigs: Array<{ id: number, name: string, modelName: string, source: ConfigSource, tier: Tier, lifecycle: Lifecycle, expiresAt: string | null, contextLength: number | null, qualityScore: number, healthGated: boolean, author: { slug: string, name: string | null } | null, successor: { name: string } | null, pricing: { prompt: number | null, completion: number | null }, capabilities: { list: Array<Capability> }, health: { score: number | null, gateReason: GateReason | null, bestUptimePct: number | null } | null }> };
 
 export type ConsoleStatusFragment = { ready: boolean, version: number | null, etag: string | null, origin: CatalogueOrigin | null, fetchedAt: string | null, refreshedAt: string | null, enrichedAt: string | null, counts: { total: number, free: number, premium: number, gated: number, openRouter: number, operatorYaml: number, retired: number } | null, lastRefresh: { outcome: RefreshOutcome, trigger: RefreshTrigger, message: string, forced: boolean, malformedCount: number, startedAt: string, finishedAt: string, nextAttemptAt: string | null } | null };
 
-export type SelectorEntryFragment = { id: number, name: string, modelName: string, source: ConfigSource, tier: Tier, lifecycle: Lifecycle, expiresAt: string | null, contextLength: number | null, qualityScore: number, healthGated: boolean, cooldownUntil: string | null, blockedReason: string | null, author: { slug: string, name: string | null } | null, successor: { name: string } | null, pricing: { prompt: number | null, completion: number | null }, capabilities: { list: Array<Capability> }, health: { score: number | null, gateReason: GateReason | null, bestUptimePct: number | null } | null, availability: { reasons: Array<AvailabilityReason> } };
+export type SelectorEntryFragment = { id: number, name: string, modelName: string, source: ConfigSource, tier: Tier, lifecycle: Lifecycle, expiresAt: string | null, contextLength: number | null, qualityScore: number, healthGated: boolean, author: { slug: string, name: string | null } | null, successor: { name: string } | null, pricing: { prompt: number | null, completion: number | null }, capabilities: { list: Array<Capability> }, health: { score: number | null, gateReason: GateReason | null, bestUptimePct: number | null } | null };
 
 export type ChangeEntryFragment = { at: string, fromVersion: number | null, toVersion: number, added: Array<{ name: string }>, removed: Array<{ name: string }>, repriced: Array<{ modelName: string, promptBefore: number | null, promptAfter: number | null, completionBefore: number | null, completionAfter: number | null }>, tierFlips: Array<{ modelName: string, to: Tier }>, newlyGated: Array<{ name: string }>, newlyUngated: Array<{ name: string }>, retired: Array<{ name: string, successor: { name: string } | null }>, reinstated: Array<{ name: string }>, expiring: Array<{ name: string, expiresAt: string }> };
 
@@ -253,7 +230,7 @@ export type ConsoleConfigDetailsQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleConfigDetailsQuery = { llmConfig: { description: string, provider: string, canonicalSlug: string | null, huggingFaceId: string | null, autoPinTier: AutoPinTier, routerPoolEligible: boolean, anonymousEnabled: boolean, rpm: number | null, tpm: number | null, inputModalities: Array<Modality>, outputModalities: Array<Modality>, maxCompletionTokens: number | null, releasedAt: string | null, knowledgeCutoff: string | null, retiredAt: string | null, estimateCost: number | null, qualityScoreStatic: number, qualityScoreHealth: number | null, litellmParams: unknown, id: number, name: string, modelName: string, source: ConfigSource, tier: Tier, lifecycle: Lifecycle, expiresAt: string | null, contextLength: number | null, qualityScore: number, healthGated: boolean, cooldownUntil: string | null, blockedReason: string | null, successor: { id: number, name: string } | null, aliasOf: { id: number, name: string } | null, capabilities: { list: Array<Capability>, reasoning: { efforts: Array<ReasoningEffort>, defaultEffort: ReasoningEffort | null, mandatory: boolean } | null }, pricing: { prompt: number | null, completion: number | null, inputCacheRead: number | null, inputCacheWrite: number | null, inputCacheWriteOneHour: number | null, internalReasoning: number | null, audio: number | null, audioOutput: number | null, inputAudioCache: number | null, imageToken: number | null, imageOutput: number | null, image: number | null, request: number | null, webSearch: number | null, discount: number | null, overridesComplete: boolean, overrides: Array<{ minPromptTokens: number | null, utcStart: string | null, utcEnd: string | null, prompt: number | null, completion: number | null, inputCacheRead: number | null, inputCacheWrite: number | null, internalReasoning: number | null, audio: number | null, request: number | null }> }, benchmarks: Array<{ source: BenchmarkSource, index: string, value: number, rank: number | null, winRate: number | null }>, scoreBreakdown: { prestige: number, recency: number, priceBand: number, context: number, capabilities: number, operatorBonus: number, penalty: number, staticTotal: number, health: number | null, healthWeight: number, qualityScore: number }, health: { score: number | null, gated: boolean, gateReason: GateReason | null, bestUptimePct: number | null, uptimeWindow: string | null, freshnessPct: number | null, freshnessWindow: string | null, okEndpointCount: number, endpointCount: number, checkedAt: string, fromCache: boolean } | null, author: { slug: string, name: string | null } | null, availability: { reasons: Array<AvailabilityReason> } } | null };
+export type ConsoleConfigDetailsQuery = { llmConfig: { description: string, provider: string, canonicalSlug: string | null, huggingFaceId: string | null, autoPinTier: AutoPinTier, routerPoolEligible: boolean, anonymousEnabled: boolean, rpm: number | null, tpm: number | null, inputModalities: Array<Modality>, outputModalities: Array<Modality>, maxCompletionTokens: number | null, releasedAt: string | null, knowledgeCutoff: string | null, retiredAt: string | null, estimateCost: number | null, qualityScoreStatic: number, qualityScoreHealth: number | null, litellmParams: unknown, id: number, name: string, modelName: string, source: ConfigSource, tier: Tier, lifecycle: Lifecycle, expiresAt: string | null, contextLength: number | null, qualityScore: number, healthGated: boolean, cooldownUntil: string | null, blockedReason: string | null, successor: { id: number, name: string } | null, aliasOf: { id: number, name: string } | null, capabilities: { list: Array<Capability>, reasoning: { efforts: Array<ReasoningEffort>, defaultEffort: ReasoningEffort | null, mandatory: boolean } | null }, pricing: { prompt: number | null, completion: number | null, inputCacheRead: number | null, inputCacheWrite: number | null, inputCacheWriteOneHour: number | null, internalReasoning: number | null, audio: number | null, audioOutput: number | null, inputAudioCache: number | null, imageToken: number | null, imageOutput: number | null, image: number | null, request: number | null, webSearch: number | null, discount: number | null, overridesComplete: boolean, overrides: Array<{ minPromptTokens: number | null, utcStart: string | null, utcEnd: string | null, prompt: number | null, completion: number | null, inputCacheRead: number | null, inputCacheWrite: number | null, internalReasoning: number | null, audio: number | null, request: number | null }> }, benchmarks: Array<{ source: BenchmarkSource, index: string, value: number, rank: number | null, winRate: number | null }>, scoreBreakdown: { prestige: number, recency: number, priceBand: number, context: number, capabilities: number, operatorBonus: number, penalty: number, staticTotal: number, health: number | null, healthWeight: number, qualityScore: number }, health: { score: number | null, gated: boolean, gateReason: GateReason | null, bestUptimePct: number | null, uptimeWindow: string | null, freshnessPct: number | null, freshnessWindow: string | null, okEndpointCount: number, endpointCount: number, checkedAt: string, fromCache: boolean } | null, author: { slug: string, name: string | null } | null } | null };
 
 export type AllPricesFragment = { prompt: number | null, completion: number | null, inputCacheRead: number | null, inputCacheWrite: number | null, inputCacheWriteOneHour: number | null, internalReasoning: number | null, audio: number | null, audioOutput: number | null, inputAudioCache: number | null, imageToken: number | null, imageOutput: number | null, image: number | null, request: number | null, webSearch: number | null, discount: number | null, overridesComplete: boolean, overrides: Array<{ minPromptTokens: number | null, utcStart: string | null, utcEnd: string | null, prompt: number | null, completion: number | null, inputCacheRead: number | null, inputCacheWrite: number | null, internalReasoning: number | null, audio: number | null, request: number | null }> };
 
@@ -279,7 +256,7 @@ export type ConsoleRefreshCatalogueMutation = { refreshCatalogue:
     | { __typename: 'UpstreamUnavailableError', message: string, failureKind: string, status: number | null, retryAfterSeconds: number | null }
    };
 
-export type StandingFragment = { cooldownUntil: string | null, blockedReason: string | null, availability: { reasons: Array<AvailabilityReason> } };
+export type StandingFragment = { cooldownUntil: string | null, blockedReason: string | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -339,15 +316,6 @@ export const ConsoleStatusFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ConsoleStatus"}) as unknown as TypedDocumentString<ConsoleStatusFragment, unknown>;
-export const StandingFragmentDoc = new TypedDocumentString(`
-    fragment Standing on LlmConfig {
-  cooldownUntil
-  blockedReason
-  availability {
-    reasons
-  }
-}
-    `, {"fragmentName":"Standing"}) as unknown as TypedDocumentString<StandingFragment, unknown>;
 export const SelectorEntryFragmentDoc = new TypedDocumentString(`
     fragment SelectorEntry on LlmConfig {
   id
@@ -374,20 +342,13 @@ export const SelectorEntryFragmentDoc = new TypedDocumentString(`
   }
   qualityScore
   healthGated
-  ...Standing
   health {
     score
     gateReason
     bestUptimePct
   }
 }
-    fragment Standing on LlmConfig {
-  cooldownUntil
-  blockedReason
-  availability {
-    reasons
-  }
-}`, {"fragmentName":"SelectorEntry"}) as unknown as TypedDocumentString<SelectorEntryFragment, unknown>;
+    `, {"fragmentName":"SelectorEntry"}) as unknown as TypedDocumentString<SelectorEntryFragment, unknown>;
 export const ChangeEntryFragmentDoc = new TypedDocumentString(`
     fragment ChangeEntry on CatalogueChange {
   at
@@ -463,6 +424,12 @@ export const AllPricesFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"AllPrices"}) as unknown as TypedDocumentString<AllPricesFragment, unknown>;
+export const StandingFragmentDoc = new TypedDocumentString(`
+    fragment Standing on LlmConfig {
+  cooldownUntil
+  blockedReason
+}
+    `, {"fragmentName":"Standing"}) as unknown as TypedDocumentString<StandingFragment, unknown>;
 export const ConsoleAutoPickDocument = new TypedDocumentString(`
     query ConsoleAutoPick($threadId: ID!, $premiumEligible: Boolean!, $excludeIds: [Int!], $requirements: TurnRequirements) {
   autoPick(
@@ -559,18 +526,10 @@ fragment SelectorEntry on LlmConfig {
   }
   qualityScore
   healthGated
-  ...Standing
   health {
     score
     gateReason
     bestUptimePct
-  }
-}
-fragment Standing on LlmConfig {
-  cooldownUntil
-  blockedReason
-  availability {
-    reasons
   }
 }`) as unknown as TypedDocumentString<ConsoleCatalogueQuery, ConsoleCatalogueQueryVariables>;
 export const ConsoleChangesDocument = new TypedDocumentString(`
@@ -631,6 +590,7 @@ export const ConsoleConfigDetailsDocument = new TypedDocumentString(`
     query ConsoleConfigDetails($id: Int!, $promptTokens: Int!, $completionTokens: Int!, $cachedPromptTokens: Int!, $at: DateTime!) {
   llmConfig(id: $id) {
     ...SelectorEntry
+    ...Standing
     description
     provider
     canonicalSlug
@@ -734,7 +694,6 @@ export const ConsoleConfigDetailsDocument = new TypedDocumentString(`
   }
   qualityScore
   healthGated
-  ...Standing
   health {
     score
     gateReason
@@ -774,9 +733,6 @@ fragment AllPrices on Pricing {
 fragment Standing on LlmConfig {
   cooldownUntil
   blockedReason
-  availability {
-    reasons
-  }
 }`) as unknown as TypedDocumentString<ConsoleConfigDetailsQuery, ConsoleConfigDetailsQueryVariables>;
 export const ConsoleEstimateCostDocument = new TypedDocumentString(`
     query ConsoleEstimateCost($id: Int!, $promptTokens: Int!, $completionTokens: Int!, $cachedPromptTokens: Int!, $at: DateTime!) {
