@@ -51,3 +51,20 @@ describe('ADMIN_TOKEN', () => {
     expect(failure?.message).not.toContain('with spaces');
   });
 });
+
+describe('SERVICE_TOKEN and cooldowns', () => {
+  const token = 'service-token-0123456789abcdef';
+
+  it('is checked like ADMIN_TOKEN and must differ from it, without echoing either', () => {
+    expect(parseEnv({ SERVICE_TOKEN: token, ADMIN_TOKEN: `${token}-admin` }).SERVICE_TOKEN).toBe(token);
+    expect(problemsOf({ SERVICE_TOKEN: 'short' })).toEqual(['SERVICE_TOKEN: must be at least 16 characters when set']);
+    const problems = problemsOf({ SERVICE_TOKEN: token, ADMIN_TOKEN: token });
+    expect(problems).toEqual(['SERVICE_TOKEN: must differ from ADMIN_TOKEN (each opens its own operations)']);
+    expect(problems.join('\n')).not.toContain(token);
+  });
+
+  it('refuses a longest cooldown shorter than the default one, naming both', () => {
+    expect(parseEnv({}).COOLDOWN_SECONDS).toBe(600);
+    expect(problemsOf({ COOLDOWN_SECONDS: '900', COOLDOWN_MAX_SECONDS: '300' })).toEqual(['COOLDOWN_MAX_SECONDS: must be at least COOLDOWN_SECONDS (900), got 300']);
+  });
+});
