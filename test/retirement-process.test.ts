@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'undici';
@@ -47,11 +47,15 @@ describe('retired models across a real process restart', () => {
     const env = { OPENROUTER_BASE_URL: upstream.baseUrl, DATA_DIR: mkdtempSync(join(tmpdir(), 'retirement-process-')), ADMIN_TOKEN: ADMIN };
     const first = await startServer(env);
     servers.push(first);
-    expect((await afterStartupRefresh(first)).catalogue.counts.retired).toBe(0);
-    // A refresh reports before its version is saved; one asked for before the save ends would join it.
-    while (!existsSync(join(env.DATA_DIR, 'catalogue-snapshot.json'))) await new Promise((resolve) => setTimeout(resolve, 50));
+    const startup = await afterStartupRefresh(first);
+    expect(startup.catalogue.counts.retired).toBe(0);
     body = readFixtureBytes('openrouter', 'models-2026-06-16.json');
-    const refreshed = await graphql<{ refreshCatalogue: { __typename: string } }>(first, 'mutation { refreshCatalogue { __typename } }', true);
+    // A refresh reports before its version is saved, and one asked for before the save ends joins it
+    // (answering with the startup version): ask until the answer is a version made from the new list.
+    const REFRESH = 'mutation { refreshCatalogue { __typename ... on RefreshCatalogueSuccess { catalogue { etag } } } }';
+    let refreshed: { refreshCatalogue: { __typename: string; catalogue?: { etag: string } } };
+    do refreshed = await graphql(first, REFRESH, true);
+    while (refreshed.refreshCatalogue.catalogue?.etag === startup.catalogue.etag);
     expect(refreshed.refreshCatalogue.__typename).toBe('RefreshCatalogueSuccess');
     const before = await graphql<Retired>(first, RETIRED);
     expect(before.catalogue.counts.retired).toBe(62);
