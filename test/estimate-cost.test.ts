@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildCatalogue } from '../src/catalogue/build.js';
-import { estimateCost, inUtcWindow, priceSheet, type CostQuery } from '../src/catalogue/pricing.js';
+import { estimateCost, inUtcWindow, type CostQuery } from '../src/catalogue/cost-estimate.js';
+import { priceSheet } from '../src/catalogue/pricing.js';
 import type { CatalogueConfig } from '../src/catalogue/types.js';
 import { parseOperatorConfig } from '../src/config/operator-config.js';
 import { parseModelsBody, parseModelsPayload } from '../src/openrouter/models-payload.js';

@@ -7,6 +7,7 @@ import { RedisLink } from './redis-link.js';
 import { RefreshChannel, type Answer } from './refresh-channel.js';
 import { InvalidSharedSnapshot, SnapshotChannel } from './snapshot-channel.js';
 import { StandingsChannel } from './standings-channel.js';
+import { versionServed } from './version-served.js';
 import type { Announcement, RefreshReply, RefreshRequest } from './wire.js';
 
 export type { ReplicationMode } from './lease-elector.js';
@@ -228,23 +229,8 @@ export class RedisReplication implements Replication {
 
   /** Waits until this replica serves the version with `etag` (adopted from the channel). */
   private awaitVersion(etag: string, timeoutMs: number): Promise<CatalogueVersion | null> {
-    const { versions } = this.parts;
-    const current = versions.current();
-    if (current?.etag === etag) return Promise.resolve(current);
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        unsubscribe();
-        resolve(null);
-      }, timeoutMs);
-      const unsubscribe = versions.onVersion((version) => {
-        if (version.etag !== etag) return;
-        clearTimeout(timer);
-        unsubscribe();
-        resolve(version);
-      });
-      // The version may have been adopted between the check above and the subscription.
-      void this.follow({ etag, report: null }).catch(() => {});
-    });
+    // The version may be announced before the wait begins: follow it once more after subscribing.
+    return versionServed(this.parts.versions, etag, timeoutMs, () => void this.follow({ etag, report: null }).catch(() => {}));
   }
 }
 

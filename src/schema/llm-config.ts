@@ -1,6 +1,7 @@
 import { AUTO_ENTRY } from '../catalogue/config-factory.js';
 import { configAuthor } from '../catalogue/model-family.js';
-import { estimateCost, priceSheet } from '../catalogue/pricing.js';
+import { estimateCost } from '../catalogue/cost-estimate.js';
+import { priceSheet } from '../catalogue/pricing.js';
 import { autoEntryMatches, MAX_SEARCH_LENGTH, queryConfigs, type ConfigFilter, type ConfigOrder } from '../catalogue/query.js';
 import type { CatalogueConfig } from '../catalogue/types.js';
 import { openRouterConfigOf } from '../catalogue/version.js';
