@@ -33,7 +33,7 @@ function firstLine(child: ChildProcess): Promise<string> {
   });
 }
 
-const server = spawnScript('./servers/graphql-server.ts', ['--default-limits']);
+const server = spawnScript('./servers/graphql-server.ts', ['--default-limits', '--log-level', 'warn']);
 const { port } = JSON.parse(await firstLine(server)) as { port: number };
 const base = `http://127.0.0.1:${port}`;
 const POLITE = Array.from({ length: 8 }, (_, i) => `127.0.0.${2 + i}`);
