@@ -3,7 +3,8 @@
  * (bench/servers/bench-catalogue.ts) in their own child processes, in the same run:
  *   prebuilt  — the repeated selector answer's bytes written as they are (the ceiling);
  *   stringify — a plain Node server filtering the array and JSON.stringify-ing it per request;
- *   mercurius — Mercurius on Fastify with graphql-jit, the same schema shape (bench/servers/mercurius-server.ts).
+ *   mercurius — Mercurius on Fastify with graphql-jit, the same schema shape (bench/servers/mercurius-server.ts);
+ *   floors    — a constant answer through bare Node, Yoga's adapter and Fastify (bench/servers/floor-server.ts).
  * Our server is wired as production runs it (access log on stderr, HTTP metrics). autocannon drives
  * each server in turn from this process, every request with an Origin header as a browser on another
  * origin sends it; the workloads are issue 15's table (bench/throughput-workloads.ts), then start to
@@ -108,6 +109,9 @@ const servers = {
   stringify10: await start('stringify-10x', './servers/static-server.ts', ['stringify', join(dir, 'stringify-10x.json')]),
   mercurius: await start('mercurius', './servers/mercurius-server.ts'),
   mercurius10: await start('mercurius-10x', './servers/mercurius-server.ts', ['--scale', '10']),
+  nodeFloor: await start('node-floor', './servers/floor-server.ts', ['node']),
+  yogaFloor: await start('yoga-floor', './servers/floor-server.ts', ['yoga']),
+  fastifyFloor: await start('fastify-floor', './servers/floor-server.ts', ['fastify']),
 };
 
 interface Workload {
@@ -126,6 +130,8 @@ const ALL_WORKLOADS: Workload[] = [
   { key: 'new-variables', title: 'new variables every request (1,000 filters)', bodies: () => newVariables(filters), servers: [servers.ours, servers.mercurius, servers.stringify], ratios: [[servers.ours, servers.mercurius, 1.2], [servers.ours, servers.stringify, null]] },
   { key: 'every-field', title: 'every field of all configs, never seen before', bodies: everyField, servers: [servers.ours, servers.mercurius], ratios: [[servers.ours, servers.mercurius, 1.2]] },
   { key: 'lookup', title: 'llmConfig(id:) with random ids', bodies: () => randomLookups(data1.ids), servers: [servers.ours, servers.mercurius], ratios: [[servers.ours, servers.mercurius, 1.2]] },
+  // Not a goal of its own: what answering anything costs on each HTTP stack (bench/servers/floor-server.ts).
+  { key: 'floor', title: 'floor: a constant 400-byte answer', bodies: () => randomLookups(data1.ids), servers: [servers.nodeFloor, servers.yogaFloor, servers.fastifyFloor], ratios: [[servers.yogaFloor, servers.nodeFloor, null], [servers.fastifyFloor, servers.nodeFloor, null]] },
   { key: 'catalogue-10x', title: `10x catalogue (${data10.ids.length} configs): new variables`, bodies: () => newVariables(thousandFilters(data10.names)), servers: [servers.ours10, servers.stringify10, servers.mercurius10], ratios: [[servers.ours10, servers.stringify10, 0.5], [servers.ours10, servers.mercurius10, null]] },
 ];
 const WORKLOADS = ALL_WORKLOADS.filter((workload) => !process.env.WORKLOADS || process.env.WORKLOADS.split(',').includes(workload.key));
