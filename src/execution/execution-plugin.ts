@@ -1,7 +1,28 @@
-import type { DocumentNode } from 'graphql';
+import type { DocumentNode, ExecutionResult } from 'graphql';
 import { getOperationAST } from 'graphql';
 import { makeExecute, type Plugin } from 'graphql-yoga';
+import type { AcceptedDocuments } from './accepted-documents.js';
 import type { PreparedOperations } from './prepared-operations.js';
+
+/**
+ * Results computed for a request before it reached Yoga (by src/http/fast-lane.ts, which hands Yoga the
+ * requests whose answers it leaves to Yoga): Yoga's executor answers with them instead of running the
+ * resolvers a second time.
+ */
+export class HandedResults {
+  private readonly byRequest = new WeakMap<object, ExecutionResult>();
+
+  hand(req: object, result: ExecutionResult): void {
+    this.byRequest.set(req, result);
+  }
+
+  take(req: object | undefined): ExecutionResult | undefined {
+    if (req === undefined) return undefined;
+    const result = this.byRequest.get(req);
+    this.byRequest.delete(req);
+    return result;
+  }
+}
 
 /**
  * Runs queries through prepared operations (prepared-operations.ts). Mutations and subscriptions stay
@@ -12,9 +33,11 @@ import type { PreparedOperations } from './prepared-operations.js';
  * key carries the catalogue state instead); executing the client's own document lets one prepared
  * operation serve both, and keeps immutable objects out of that bookkeeping's walk over results.
  */
-export function usePreparedExecution(prepared: PreparedOperations): Plugin {
+export function usePreparedExecution(prepared: PreparedOperations, accepted?: AcceptedDocuments, handed?: HandedResults): Plugin {
   const sentDocuments = new WeakMap<object, DocumentNode>();
   const execute = makeExecute((args) => {
+    const computed = handed?.take((args.contextValue as { req?: object }).req);
+    if (computed !== undefined) return computed;
     const document = sentDocuments.get(args.contextValue as object) ?? args.document;
     return prepared.prepare(document, args.operationName).execute(args.rootValue, args.contextValue, args.variableValues);
   });
@@ -22,6 +45,9 @@ export function usePreparedExecution(prepared: PreparedOperations): Plugin {
     onExecute({ args, setExecuteFn }) {
       if (getOperationAST(args.document, args.operationName)?.operation !== 'query') return;
       sentDocuments.set(args.contextValue as object, args.document);
+      // Reaching execution means parsed, validated and within every limit: the text may skip all that next time.
+      const text = (args.contextValue as { params?: { query?: unknown } }).params?.query;
+      if (accepted && typeof text === 'string') accepted.accept(text, args.document);
       setExecuteFn(execute);
     },
   };

@@ -29,6 +29,32 @@ export function bodyText(request: Request): string | undefined {
 
 class BodyTooLarge extends Error {}
 
+/** A body the client stopped sending before its end. */
+export const ABORTED_BODY = Symbol('aborted body');
+/** Bodies read before the request reached Yoga (by src/http/fast-lane.ts), by Node request. */
+const readBefore = new WeakMap<IncomingMessage, string | typeof ABORTED_BODY>();
+
+/** Hands Yoga a body already read from Node's stream (or the news that the client stopped sending it). */
+export function handBodyToYoga(req: IncomingMessage, body: string | typeof ABORTED_BODY): void {
+  readBefore.set(req, body);
+}
+
+/** Reads a Node request's whole body as text (for requests whose Content-Length is within the limit). */
+export async function readNodeBody(req: IncomingMessage): Promise<string | typeof ABORTED_BODY> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    await readNodeStream(req, (chunk) => {
+      size += chunk.byteLength;
+      chunks.push(chunk as Buffer);
+    });
+  } catch (error) {
+    if (isClientAbort(error)) return ABORTED_BODY;
+    throw error;
+  }
+  return chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks, size).toString('utf8');
+}
+
 /** Reads Node's stream with plain listeners: an async iterator costs a promise per chunk. */
 function readNodeStream(raw: IncomingMessage, take: (chunk: Uint8Array) => void): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -102,7 +128,9 @@ export function useBoundedBody(limit: number, logger: Logger): BoundedBody {
       }
       let text: string;
       try {
-        text = await readBounded(request, serverContext, limit);
+        const before = serverContext?.req ? readBefore.get(serverContext.req) : undefined;
+        if (before === ABORTED_BODY) throw Object.assign(new Error('aborted'), { code: 'ECONNRESET' });
+        text = before ?? (await readBounded(request, serverContext, limit));
       } catch (error) {
         if (isClientAbort(error)) {
           // The client hung up mid-body: nothing went wrong here, and nobody is left to answer.

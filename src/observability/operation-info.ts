@@ -41,15 +41,20 @@ export function currentOperation(request: Request, requestBody?: RequestBodyText
   if (context?.operation) return context.operation;
   let found = UNKNOWN;
   if (request.method === 'GET') {
-    const search = new URL(request.url).searchParams;
-    const query = search.get('query');
-    if (query !== null) found = describeOperation(query, search.get('operationName'));
+    found = operationOfUrl(request.url);
   } else if (request.method === 'POST' && requestBody) {
     const body = requestBody(request);
-    if (body !== undefined) found = fromBody(body);
+    if (body !== undefined) found = operationOfBody(body);
   }
   if (context) context.operation = found;
   return found;
+}
+
+/** The operation a GET request's URL asks for (its `query` and `operationName` parameters). */
+export function operationOfUrl(url: string): OperationInfo {
+  const search = new URL(url, 'http://localhost').searchParams;
+  const query = search.get('query');
+  return query === null ? UNKNOWN : describeOperation(query, search.get('operationName'));
 }
 
 // Replayed bodies repeat (a selector sends the same query on every page load): remember small ones.
@@ -57,7 +62,8 @@ const byBody = new Map<string, OperationInfo>();
 const MAX_REMEMBERED_BODY = 4_096;
 const MAX_REMEMBERED = 500;
 
-function fromBody(body: string): OperationInfo {
+/** The operation a POST body asks for (`{"query": …, "operationName": …}`), unknown when it is not such JSON. */
+export function operationOfBody(body: string): OperationInfo {
   const remembered = byBody.get(body);
   if (remembered) return remembered;
   let found = UNKNOWN;

@@ -1,0 +1,187 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { getOperationAST, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import type { AcceptedDocuments } from '../execution/accepted-documents.js';
+import type { PreparedOperations } from '../execution/prepared-operations.js';
+import type { AnsweredRequest } from '../observability/access-log-plugin.js';
+import { operationOfBody, operationOfUrl } from '../observability/operation-info.js';
+import { newRequestContext, REQUEST_ID_HEADER, runInRequestContext, type RequestContext } from '../observability/request-context.js';
+import type { ClientLimits } from './client-limits.js';
+import { AnswerHeaders, requestClass, type AnswerKind } from './answer-headers.js';
+import { knownCost } from './query-cost.js';
+import { ABORTED_BODY, handBodyToYoga, readNodeBody } from './request-body.js';
+import type { ResponseCacheLane } from './response-cache.js';
+import { variablesWithinNesting } from './request-shape.js';
+import { variableErrors } from './variable-errors.js';
+
+/**
+ * Answers the requests that make up nearly all of this API's traffic (anonymous queries the server has
+ * already accepted, new variables or repeated) before Yoga's adapter, at a fraction of its cost: Yoga's
+ * Node adapter alone costs more per request than Mercurius's whole answer to a lookup (bench/RESULTS.md).
+ * Everything else, and anything unusual about these, goes to Yoga untouched (`handOver`).
+ *
+ * It decides nothing Yoga has not decided first. It runs only documents Yoga parsed, validated and let
+ * through every limit (accepted-documents.ts), with Yoga's cost verdict, through the same prepared
+ * operations Yoga's executor uses; it spends the client's points and applies the second-sighting rule
+ * of the response cache with the plugins' own functions; and it answers with the headers Yoga gave a
+ * request of the same class (answer-headers.ts). A result with errors, a refused client, a busy server,
+ * a request seen before: Yoga answers those, with the result already computed when there is one (so
+ * resolvers run once). Answers are logged and counted by the access-log and metrics plugins' own
+ * functions. test/api/replay-parity.test.ts proves it answers exactly as Yoga does.
+ */
+
+export interface FastLaneDeps {
+  readonly schema: GraphQLSchema;
+  readonly endpoint: string;
+  readonly maxRequestBytes: number;
+  /** Yoga's Node adapter: the full path. */
+  readonly yoga: (req: IncomingMessage, res: ServerResponse) => unknown;
+  readonly cache: ResponseCacheLane;
+  readonly prepared: PreparedOperations;
+  readonly documents: AcceptedDocuments;
+  readonly limits: ClientLimits;
+  /** The client's address, as the plugins work it out. */
+  readonly clientAddress: (req: IncomingMessage) => string;
+  /** The GraphQL context Yoga's path builds for an anonymous request. */
+  readonly context: (clientAddress: string) => object;
+  /** Called with a result Yoga should answer instead of executing again. */
+  readonly handResult: (req: IncomingMessage, result: ExecutionResult) => void;
+  readonly logAnswer: (answered: AnsweredRequest, context: RequestContext) => void;
+  readonly observeAnswer: ((answered: AnsweredRequest, context: RequestContext) => void) | null;
+}
+
+interface Params {
+  readonly query: string;
+  readonly variables: Record<string, unknown> | null;
+  readonly operationName: string | null;
+}
+
+/** Request headers that change what Yoga answers beyond the class (`requestClass`): with one of them, Yoga answers. */
+const YOGA_ONLY_HEADERS = ['authorization', 'if-none-match', 'if-modified-since', 'access-control-request-method', 'access-control-request-headers', 'expect', 'transfer-encoding'];
+
+/** The GraphQL parameters of a body or query string, when they are the plain kind; null for anything else. */
+function plainParams(source: Record<string, unknown> | null): Params | null {
+  if (source === null || typeof source !== 'object' || Array.isArray(source)) return null;
+  const { query, variables = null, operationName = null, extensions = null, ...rest } = source;
+  if (typeof query !== 'string' || extensions !== null || Object.keys(rest).length > 0) return null;
+  if (variables !== null && (typeof variables !== 'object' || Array.isArray(variables))) return null;
+  if (operationName !== null && typeof operationName !== 'string') return null;
+  return { query, variables: variables as Record<string, unknown> | null, operationName };
+}
+
+function paramsOfBody(body: string): Params | null {
+  try {
+    return plainParams(JSON.parse(body) as Record<string, unknown>);
+  } catch {
+    return null;
+  }
+}
+
+function paramsOfUrl(url: string): Params | null {
+  const search = new URLSearchParams(url.slice(url.indexOf('?') + 1));
+  const query = search.get('query');
+  const variables = search.get('variables');
+  if (query === null || search.has('extensions')) return null;
+  try {
+    return plainParams({ query, ...(variables === null ? {} : { variables: JSON.parse(variables) as unknown }), ...(search.has('operationName') ? { operationName: search.get('operationName') } : {}) });
+  } catch {
+    return null;
+  }
+}
+
+export interface FastLane {
+  /** The Node request listener: the lane, in front of Yoga's adapter. */
+  readonly listener: (req: IncomingMessage, res: ServerResponse) => void;
+  /** How many requests the lane has answered itself. */
+  answered(): number;
+}
+
+export function createFastLane(deps: FastLaneDeps): FastLane {
+  const headers = new AnswerHeaders();
+  let answeredHere = 0;
+
+  /** Yoga answers; when its answer is known to be a success, its headers teach the request's class. */
+  const handOver = (req: IncomingMessage, res: ServerResponse, learnClass: string | null): void => {
+    if (learnClass !== null) headers.learnFrom(res, learnClass);
+    void deps.yoga(req, res);
+  };
+
+  const candidate = (req: IncomingMessage): boolean => {
+    const { method, url } = req;
+    if (method === 'POST') {
+      const length = Number(req.headers['content-length']);
+      if (url !== deps.endpoint || !(length <= deps.maxRequestBytes)) return false;
+    } else if (method !== 'GET' || url === undefined || !url.startsWith(`${deps.endpoint}?`)) {
+      return false;
+    }
+    for (const name of YOGA_ONLY_HEADERS) if (req.headers[name] !== undefined) return false;
+    return true;
+  };
+
+  const answer = (req: IncomingMessage, res: ServerResponse, kind: AnswerKind, classKey: string, body: Buffer, etag: string | null, context: RequestContext, operationSource: string): boolean => {
+    const template = headers.template(classKey, kind);
+    if (template === undefined) return false;
+    template.write(res, body, context.requestId, etag);
+    answeredHere += 1;
+    const answered: AnsweredRequest = { method: req.method!, path: deps.endpoint, operation: req.method === 'GET' ? operationOfUrl(operationSource) : operationOfBody(operationSource), status: 200, cacheHit: kind === 'kept' };
+    deps.logAnswer(answered, context);
+    deps.observeAnswer?.(answered, context);
+    return true;
+  };
+
+  const serve = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const context = newRequestContext(req.headers[REQUEST_ID_HEADER] as string | undefined);
+    const client = deps.clientAddress(req);
+    context.remoteAddress = client;
+    const forwardedFor = req.headers['x-forwarded-for'];
+    if (typeof forwardedFor === 'string') context.forwardedFor = forwardedFor.slice(0, 256);
+    // The client's point first, before its body is read, as the plugin spends it.
+    if (!(await deps.limits.admit(req, client))) return handOver(req, res, null);
+    let body = '';
+    if (req.method === 'POST') {
+      const read = await readNodeBody(req);
+      handBodyToYoga(req, read);
+      if (read === ABORTED_BODY) return handOver(req, res, null);
+      body = read;
+    }
+    const accept = req.headers.accept;
+    const classKey = requestClass(req.method!, accept, req.headers['content-type'], req.headers.origin);
+    const raw = deps.cache.rawKey(req.method!, req.url!, accept, req.headers['content-type'], body);
+    const kept = headers.has(classKey, 'kept') ? deps.cache.replay(raw) : undefined;
+    if (kept !== undefined) {
+      answer(req, res, 'kept', classKey, kept.body, kept.etag, context, req.method === 'GET' ? req.url! : body);
+      return;
+    }
+    const params = req.method === 'GET' ? paramsOfUrl(req.url!) : paramsOfBody(body);
+    const document = params === null ? undefined : deps.documents.get(params.query);
+    if (params === null || document === undefined || getOperationAST(document, params.operationName)?.operation !== 'query') return handOver(req, res, null);
+    const cost = knownCost(document, params.operationName);
+    if (cost === undefined || !variablesWithinNesting(params.variables) || deps.limits.busy() || variableErrors(deps.schema, document, params.operationName, params.variables)) return handOver(req, res, null);
+    const key = deps.cache.resultKey(accept, params.operationName, params.variables, params.query);
+    // Kept already (asked differently, e.g. other whitespace): the response cache answers it.
+    if (deps.cache.keeps(key)) return handOver(req, res, classKey);
+    const result = await runInRequestContext(context, () => deps.prepared.prepare(document, params.operationName).execute(undefined, deps.context(client), params.variables));
+    // Refused before execution (graphql-jit's variable checks): Yoga says why.
+    if (!('data' in result)) return handOver(req, res, null);
+    deps.handResult(req, result);
+    if (result.errors !== undefined || !headers.has(classKey, 'fresh')) return handOver(req, res, result.errors === undefined ? classKey : null);
+    // The second-sighting rule: a result seen before is Yoga's to keep (it answers with the one computed here).
+    if (deps.cache.admits(key)) return handOver(req, res, classKey);
+    const stringify = (result as { stringify?: (result: ExecutionResult) => Buffer }).stringify;
+    if (stringify === undefined) return handOver(req, res, null);
+    deps.limits.chargeCost(client, cost);
+    answer(req, res, 'fresh', classKey, stringify(result), null, context, req.method === 'GET' ? req.url! : body);
+  };
+
+  const listener = (req: IncomingMessage, res: ServerResponse): void => {
+    if (!candidate(req)) {
+      void deps.yoga(req, res);
+      return;
+    }
+    serve(req, res).catch((error: unknown) => {
+      // Nothing is written before the last step: whatever went wrong, Yoga can still answer.
+      if (!res.headersSent) void deps.yoga(req, res);
+      else res.destroy(error as Error);
+    });
+  };
+  return { listener, answered: () => answeredHere };
+}
