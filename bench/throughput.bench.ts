@@ -5,7 +5,8 @@
  *   stringify — a plain Node server filtering the array and JSON.stringify-ing it per request;
  *   mercurius — Mercurius on Fastify with graphql-jit, the same schema shape (bench/servers/mercurius-server.ts);
  *   floors    — a constant answer through bare Node, Yoga's adapter and Fastify (bench/servers/floor-server.ts).
- * Our server is wired as production runs it (access log on stderr, HTTP metrics). autocannon drives
+ * Our server is wired as production runs it (access log on stderr, HTTP metrics); every server is bundled
+ * to plain JavaScript and runs on node alone, as production runs compiled code. autocannon drives
  * each server in turn from this process, every request with an Origin header as a browser on another
  * origin sends it; the workloads are issue 15's table (bench/throughput-workloads.ts), then start to
  * first answer of `node dist/main.js` against Mercurius (bench/startup-race.ts). Servers are driven
@@ -21,6 +22,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { buildSync } from 'esbuild';
 import { request } from 'undici';
 import { raceStartup } from './startup-race.js';
 import { everyField, newVariables, randomLookups, repeated, REPEATED_BODY, SELECTOR_FIELDS, thousandFilters, type BodySource } from './throughput-workloads.js';
@@ -40,11 +42,21 @@ interface Server {
   readonly url: string;
 }
 
+/**
+ * Each server script bundled to plain JavaScript (bench/.out/, packages left external), so every
+ * server runs on node alone, as production runs compiled code, with no TypeScript loader in the way.
+ */
+function bundled(script: string): string {
+  const outfile = fileURLToPath(new URL(`./.out/${script.replace(/^.*\//, '').replace(/\.ts$/, '.mjs')}`, import.meta.url));
+  buildSync({ entryPoints: [fileURLToPath(new URL(script, import.meta.url))], bundle: true, packages: 'external', platform: 'node', format: 'esm', target: 'node20', outfile, logLevel: 'error' });
+  return outfile;
+}
+
 async function start(name: string, script: string, args: string[] = [], profile = false): Promise<Server> {
   // Production mode, as `npm start` runs. stderr (our access log) goes to a file, as a container's log would.
   const flags = [...NODE_FLAGS, ...(profile && PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [])];
   const stderr = openSync(join(dir, `${name}.stderr`), 'w');
-  const child = spawn(process.execPath, [...flags, '--import', 'tsx', fileURLToPath(new URL(script, import.meta.url)), ...args], { stdio: ['ignore', 'pipe', stderr], env: { ...process.env, NODE_ENV: 'production' } });
+  const child = spawn(process.execPath, [...flags, bundled(script), ...args], { stdio: ['ignore', 'pipe', stderr], env: { ...process.env, NODE_ENV: 'production' } });
   const port = await new Promise<number>((resolve, reject) => {
     child.stdout!.once('data', (chunk: Buffer) => resolve((JSON.parse(chunk.toString('utf8')) as { port: number }).port));
     child.once('exit', (code) => reject(new Error(`${name} exited with ${code}; see ${join(dir, `${name}.stderr`)}`)));

@@ -3,10 +3,10 @@ import { getOperationAST, type ExecutionResult, type GraphQLSchema } from 'graph
 import type { AcceptedDocuments } from '../execution/accepted-documents.js';
 import type { PreparedOperations } from '../execution/prepared-operations.js';
 import type { AnsweredRequest } from '../observability/access-log-plugin.js';
-import { operationOfBody, operationOfUrl } from '../observability/operation-info.js';
+import { operationOfBody, operationOfParams, operationOfUrl, type OperationInfo } from '../observability/operation-info.js';
 import { newRequestContext, REQUEST_ID_HEADER, runInRequestContext, type RequestContext } from '../observability/request-context.js';
 import type { ClientLimits } from './client-limits.js';
-import { AnswerHeaders, requestClass, type AnswerKind } from './answer-headers.js';
+import { AnswerHeaders, requestClass, type AnswerTemplate } from './answer-headers.js';
 import { knownCost } from './query-cost.js';
 import { ABORTED_BODY, handBodyToYoga, readNodeBody } from './request-body.js';
 import type { ResponseCacheLane } from './response-cache.js';
@@ -48,6 +48,8 @@ export interface FastLaneDeps {
   readonly logAnswer: (answered: AnsweredRequest, context: RequestContext) => void;
   readonly observeAnswer: ((answered: AnsweredRequest, context: RequestContext) => void) | null;
 }
+
+const isPromise = <T>(value: T | Promise<T>): value is Promise<T> => typeof (value as { then?: unknown }).then === 'function';
 
 interface Params {
   readonly query: string;
@@ -117,15 +119,15 @@ export function createFastLane(deps: FastLaneDeps): FastLane {
     return true;
   };
 
-  const answer = (req: IncomingMessage, res: ServerResponse, kind: AnswerKind, classKey: string, body: Buffer, etag: string | null, context: RequestContext, operationSource: string): boolean => {
-    const template = headers.template(classKey, kind);
-    if (template === undefined) return false;
+  const answer = (req: IncomingMessage, res: ServerResponse, template: AnswerTemplate, body: Buffer, etag: string | null, context: RequestContext, operation: OperationInfo): void => {
     template.write(res, body, context.requestId, etag);
     answeredHere += 1;
-    const answered: AnsweredRequest = { method: req.method!, path: deps.endpoint, operation: req.method === 'GET' ? operationOfUrl(operationSource) : operationOfBody(operationSource), status: 200, cacheHit: kind === 'kept' };
-    deps.logAnswer(answered, context);
-    deps.observeAnswer?.(answered, context);
-    return true;
+    const answered: AnsweredRequest = { method: req.method!, path: deps.endpoint, operation, status: 200, cacheHit: etag !== null };
+    // Inside the request's context, as the plugins log and count: the same line, field for field.
+    runInRequestContext(context, () => {
+      deps.logAnswer(answered, context);
+      deps.observeAnswer?.(answered, context);
+    });
   };
 
   const serve = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -146,9 +148,10 @@ export function createFastLane(deps: FastLaneDeps): FastLane {
     const accept = req.headers.accept;
     const classKey = requestClass(req.method!, accept, req.headers['content-type'], req.headers.origin);
     const raw = deps.cache.rawKey(req.method!, req.url!, accept, req.headers['content-type'], body);
-    const kept = headers.has(classKey, 'kept') ? deps.cache.replay(raw) : undefined;
+    const keptTemplate = headers.template(classKey, 'kept');
+    const kept = keptTemplate === undefined ? undefined : deps.cache.replay(raw);
     if (kept !== undefined) {
-      answer(req, res, 'kept', classKey, kept.body, kept.etag, context, req.method === 'GET' ? req.url! : body);
+      answer(req, res, keptTemplate!, kept.body, kept.etag, context, req.method === 'GET' ? operationOfUrl(req.url!) : operationOfBody(body));
       return;
     }
     const params = req.method === 'GET' ? paramsOfUrl(req.url!) : paramsOfBody(body);
@@ -159,17 +162,20 @@ export function createFastLane(deps: FastLaneDeps): FastLane {
     const key = deps.cache.resultKey(accept, params.operationName, params.variables, params.query);
     // Kept already (asked differently, e.g. other whitespace): the response cache answers it.
     if (deps.cache.keeps(key)) return handOver(req, res, classKey);
-    const result = await runInRequestContext(context, () => deps.prepared.prepare(document, params.operationName).execute(undefined, deps.context(client), params.variables));
+    const executed = runInRequestContext(context, () => deps.prepared.prepare(document, params.operationName).execute(undefined, deps.context(client), params.variables));
+    const result = isPromise(executed) ? await executed : executed;
     // Refused before execution (graphql-jit's variable checks): Yoga says why.
     if (!('data' in result)) return handOver(req, res, null);
-    deps.handResult(req, result);
-    if (result.errors !== undefined || !headers.has(classKey, 'fresh')) return handOver(req, res, result.errors === undefined ? classKey : null);
-    // The second-sighting rule: a result seen before is Yoga's to keep (it answers with the one computed here).
-    if (deps.cache.admits(key)) return handOver(req, res, classKey);
+    const freshTemplate = headers.template(classKey, 'fresh');
     const stringify = (result as { stringify?: (result: ExecutionResult) => Buffer }).stringify;
-    if (stringify === undefined) return handOver(req, res, null);
+    // A result with errors, a class not learnt yet, or one seen before (the response cache's second-sighting
+    // rule: Yoga keeps it): Yoga answers, with the result computed here.
+    if (result.errors !== undefined || freshTemplate === undefined || stringify === undefined || deps.cache.admits(key)) {
+      deps.handResult(req, result);
+      return handOver(req, res, result.errors === undefined ? classKey : null);
+    }
     deps.limits.chargeCost(client, cost);
-    answer(req, res, 'fresh', classKey, stringify(result), null, context, req.method === 'GET' ? req.url! : body);
+    answer(req, res, freshTemplate, stringify(result), null, context, operationOfParams(params.query, params.operationName));
   };
 
   const listener = (req: IncomingMessage, res: ServerResponse): void => {

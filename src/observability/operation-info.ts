@@ -80,6 +80,21 @@ export function operationOfBody(body: string): OperationInfo {
   return found;
 }
 
+// Operations by document text and name, for requests whose parameters are read outside Yoga (src/http/fast-lane.ts).
+const byQuery = new Map<string, OperationInfo>();
+
+/** The operation GraphQL parameters ask for, as `recordOperation` reads it, remembered by document text. */
+export function operationOfParams(query: string, operationName: string | null): OperationInfo {
+  const key = `${operationName ?? ''}\u0000${query}`;
+  let found = byQuery.get(key);
+  if (found === undefined) {
+    found = describeOperation(query, operationName);
+    if (byQuery.size >= MAX_REMEMBERED) byQuery.clear();
+    if (query.length <= MAX_REMEMBERED_BODY) byQuery.set(key, found);
+  }
+  return found;
+}
+
 /**
  * Finds the operation definitions at the top level of a document (their type and name) and picks
  * the one `operationName` names, or the only one. Selection sets are skipped by brace depth;
