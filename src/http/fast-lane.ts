@@ -60,11 +60,14 @@ interface Params {
 /** Request headers that change what Yoga answers beyond the class (`requestClass`): with one of them, Yoga answers. */
 const YOGA_ONLY_HEADERS = ['authorization', 'if-none-match', 'if-modified-since', 'access-control-request-method', 'access-control-request-headers', 'expect', 'transfer-encoding'];
 
+const PARAMETERS = new Set(['query', 'variables', 'operationName', 'extensions']);
+
 /** The GraphQL parameters of a body or query string, when they are the plain kind; null for anything else. */
 function plainParams(source: Record<string, unknown> | null): Params | null {
   if (source === null || typeof source !== 'object' || Array.isArray(source)) return null;
-  const { query, variables = null, operationName = null, extensions = null, ...rest } = source;
-  if (typeof query !== 'string' || extensions !== null || Object.keys(rest).length > 0) return null;
+  for (const key in source) if (!PARAMETERS.has(key)) return null;
+  const { query, variables = null, operationName = null, extensions = null } = source;
+  if (typeof query !== 'string' || extensions !== null) return null;
   if (variables !== null && (typeof variables !== 'object' || Array.isArray(variables))) return null;
   if (operationName !== null && typeof operationName !== 'string') return null;
   return { query, variables: variables as Record<string, unknown> | null, operationName };
@@ -101,8 +104,9 @@ export function createFastLane(deps: FastLaneDeps): FastLane {
   const headers = new AnswerHeaders();
   let answeredHere = 0;
 
-  /** Yoga answers; when its answer is known to be a success, its headers teach the request's class. */
-  const handOver = (req: IncomingMessage, res: ServerResponse, learnClass: string | null): void => {
+  /** Yoga answers, with the body already read; when its answer is known to be a success, its headers teach the request's class. */
+  const handOver = (req: IncomingMessage, res: ServerResponse, body: string | typeof ABORTED_BODY | null, learnClass: string | null): void => {
+    if (body !== null) handBodyToYoga(req, body);
     if (learnClass !== null) headers.learnFrom(res, learnClass);
     void deps.yoga(req, res);
   };
@@ -137,14 +141,26 @@ export function createFastLane(deps: FastLaneDeps): FastLane {
     const forwardedFor = req.headers['x-forwarded-for'];
     if (typeof forwardedFor === 'string') context.forwardedFor = forwardedFor.slice(0, 256);
     // The client's point first, before its body is read, as the plugin spends it.
-    if (!(await deps.limits.admit(req, client))) return handOver(req, res, null);
+    if (!(await deps.limits.admit(req, client))) return handOver(req, res, null, null);
     let body = '';
     if (req.method === 'POST') {
       const read = await readNodeBody(req);
-      handBodyToYoga(req, read);
-      if (read === ABORTED_BODY) return handOver(req, res, null);
+      if (read === ABORTED_BODY) return handOver(req, res, read, null);
       body = read;
     }
+    // What Yoga is handed: the body read here (none for GET).
+    const read = req.method === 'POST' ? body : null;
+    try {
+      await decide(req, res, context, client, body, read);
+    } catch (error) {
+      // Nothing is written before the last step: whatever went wrong, Yoga can still answer.
+      if (res.headersSent) throw error;
+      handOver(req, res, read, null);
+    }
+  };
+
+  /** The lane's answer, or Yoga's: see the module's comment for the order of the checks. */
+  const decide = async (req: IncomingMessage, res: ServerResponse, context: RequestContext, client: string, body: string, read: string | null): Promise<void> => {
     const accept = req.headers.accept;
     const classKey = requestClass(req.method!, accept, req.headers['content-type'], req.headers.origin);
     const raw = deps.cache.rawKey(req.method!, req.url!, accept, req.headers['content-type'], body);
@@ -156,23 +172,23 @@ export function createFastLane(deps: FastLaneDeps): FastLane {
     }
     const params = req.method === 'GET' ? paramsOfUrl(req.url!) : paramsOfBody(body);
     const document = params === null ? undefined : deps.documents.get(params.query);
-    if (params === null || document === undefined || getOperationAST(document, params.operationName)?.operation !== 'query') return handOver(req, res, null);
+    if (params === null || document === undefined || getOperationAST(document, params.operationName)?.operation !== 'query') return handOver(req, res, read, null);
     const cost = knownCost(document, params.operationName);
-    if (cost === undefined || !variablesWithinNesting(params.variables) || deps.limits.busy() || variableErrors(deps.schema, document, params.operationName, params.variables)) return handOver(req, res, null);
+    if (cost === undefined || !variablesWithinNesting(params.variables) || deps.limits.busy() || variableErrors(deps.schema, document, params.operationName, params.variables)) return handOver(req, res, read, null);
     const key = deps.cache.resultKey(accept, params.operationName, params.variables, params.query);
     // Kept already (asked differently, e.g. other whitespace): the response cache answers it.
-    if (deps.cache.keeps(key)) return handOver(req, res, classKey);
+    if (deps.cache.keeps(key)) return handOver(req, res, read, classKey);
     const executed = runInRequestContext(context, () => deps.prepared.prepare(document, params.operationName).execute(undefined, deps.context(client), params.variables));
     const result = isPromise(executed) ? await executed : executed;
     // Refused before execution (graphql-jit's variable checks): Yoga says why.
-    if (!('data' in result)) return handOver(req, res, null);
+    if (!('data' in result)) return handOver(req, res, read, null);
     const freshTemplate = headers.template(classKey, 'fresh');
     const stringify = (result as { stringify?: (result: ExecutionResult) => Buffer }).stringify;
     // A result with errors, a class not learnt yet, or one seen before (the response cache's second-sighting
     // rule: Yoga keeps it): Yoga answers, with the result computed here.
     if (result.errors !== undefined || freshTemplate === undefined || stringify === undefined || deps.cache.admits(key)) {
       deps.handResult(req, result);
-      return handOver(req, res, result.errors === undefined ? classKey : null);
+      return handOver(req, res, read, result.errors === undefined ? classKey : null);
     }
     deps.limits.chargeCost(client, cost);
     answer(req, res, freshTemplate, stringify(result), null, context, operationOfParams(params.query, params.operationName));
@@ -184,8 +200,8 @@ export function createFastLane(deps: FastLaneDeps): FastLane {
       return;
     }
     serve(req, res).catch((error: unknown) => {
-      // Nothing is written before the last step: whatever went wrong, Yoga can still answer.
-      if (!res.headersSent) void deps.yoga(req, res);
+      // Before the body was read Yoga can still answer; once an answer is being written, only cut it.
+      if (!res.headersSent && !req.readableEnded) void deps.yoga(req, res);
       else res.destroy(error as Error);
     });
   };

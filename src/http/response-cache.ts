@@ -54,7 +54,7 @@ export interface CatalogueResponseCache {
 
 /** The response cache as seen from outside Yoga: the same keys, entries and sighting rule. */
 export interface ResponseCacheLane {
-  /** The replay key of a raw request (method, path and query, media types, body) under the current catalogue state. */
+  /** The replay key of a raw request (method, path and query, media types, body), under the current catalogue state. */
   rawKey(method: string, pathAndSearch: string, accept: string | undefined, contentType: string | undefined, body: string): string;
   /** The kept answer a raw request repeats, with its validator; counted as a replay. */
   replay(rawKey: string): { readonly body: Buffer; readonly etag: string } | undefined;
@@ -102,10 +102,10 @@ export function createResponseCache(options: ResponseCacheOptions): CatalogueRes
     // Quoted, so the plugin's ETag header (the key itself) is a valid strong validator.
     return `"${digest}"`;
   };
+  // The catalogue state is not part of it: every raw key is forgotten when the state moves on (`observe`).
   const rawKey = (method: string, pathAndSearch: string, accept: string | undefined, contentType: string | undefined, body: string): string => {
-    const stamp = options.stamp();
-    cache.observe(stamp);
-    return hash('sha256', `${stamp}\n${method}\n${pathAndSearch}\n${accept ?? ''}\n${contentType ?? ''}\n${body}`, 'base64url');
+    cache.observe(options.stamp());
+    return `${method}\n${pathAndSearch}\n${accept ?? '\u0000'}\n${contentType ?? '\u0000'}\n${body}`;
   };
   // Decided once per request: the library asks before lookup and again before execution.
   const admitted = new WeakMap<Request, boolean>();
