@@ -5,7 +5,7 @@ import { createYoga, maskError, useReadinessCheck, type Plugin, type YogaServerI
 import type { CatalogueApi } from './catalogue/refresh-types.js';
 import { AcceptedDocuments } from './execution/accepted-documents.js';
 import { HandedResults, usePreparedExecution } from './execution/execution-plugin.js';
-import { PreparedOperations } from './execution/prepared-operations.js';
+import { LazyPreparedOperations } from './execution/lazy-execution.js';
 import { createContext, type GraphQLContext } from './context.js';
 import { createAdminGate } from './http/admin-auth.js';
 import { clientAddress, type NodeServerContext } from './http/client-address.js';
@@ -62,8 +62,8 @@ export interface App {
   readonly responseCache: CatalogueResponseCache;
   /** The fast lane in front of Yoga (absent when `fastLane` or `preparedExecution` is off). */
   readonly lane: FastLane | null;
-  /** Compiled operations and serialised fragments (absent when `preparedExecution` is off). */
-  readonly prepared: PreparedOperations | null;
+  /** Compiled operations and serialised fragments, loaded with the first query (absent when `preparedExecution` is off). */
+  readonly prepared: LazyPreparedOperations | null;
 }
 
 export const GRAPHQL_ENDPOINT = '/graphql';
@@ -136,7 +136,7 @@ export function createApp(deps: AppDeps): App {
   const adminGate = createAdminGate({ adminToken: deps.adminToken, logger, attemptsPerWindow: limits.adminAttemptsPerMinute, windowSeconds: 60 });
   const clientLimits = createClientLimits({ ...limits, logger });
   const responseCache = createResponseCache({ stamp: () => stateStamp(deps.catalogue), endpoint: GRAPHQL_ENDPOINT, replay: deps.replayCachedResponses ?? true, clockDependent: CLOCK_DEPENDENT });
-  const prepared = (deps.preparedExecution ?? true) ? new PreparedOperations(schema, { immutableTypes: IMMUTABLE_TYPES, clockDependent: CLOCK_DEPENDENT }) : null;
+  const prepared = (deps.preparedExecution ?? true) ? new LazyPreparedOperations(schema, { immutableTypes: IMMUTABLE_TYPES, clockDependent: CLOCK_DEPENDENT }) : null;
   const graphiqlPage = createGraphiQLPage();
   const body = useBoundedBody(deps.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES, logger);
   const loggedErrors = new WeakSet<object>();

@@ -2,7 +2,7 @@ import type { DocumentNode, ExecutionResult } from 'graphql';
 import { getOperationAST } from 'graphql';
 import { makeExecute, type Plugin } from 'graphql-yoga';
 import type { AcceptedDocuments } from './accepted-documents.js';
-import type { PreparedOperations } from './prepared-operations.js';
+import type { LazyPreparedOperations } from './lazy-execution.js';
 
 /**
  * Results computed for a request before it reached Yoga (by src/http/fast-lane.ts, which hands Yoga the
@@ -33,21 +33,26 @@ export class HandedResults {
  * key carries the catalogue state instead); executing the client's own document lets one prepared
  * operation serve both, and keeps immutable objects out of that bookkeeping's walk over results.
  */
-export function usePreparedExecution(prepared: PreparedOperations, accepted?: AcceptedDocuments, handed?: HandedResults): Plugin {
+export function usePreparedExecution(operations: LazyPreparedOperations, accepted?: AcceptedDocuments, handed?: HandedResults): Plugin {
   const sentDocuments = new WeakMap<object, DocumentNode>();
   const execute = makeExecute((args) => {
     const computed = handed?.take((args.contextValue as { req?: object }).req);
     if (computed !== undefined) return computed;
     const document = sentDocuments.get(args.contextValue as object) ?? args.document;
-    return prepared.prepare(document, args.operationName).execute(args.rootValue, args.contextValue, args.variableValues);
+    return operations.current!.prepare(document, args.operationName).execute(args.rootValue, args.contextValue, args.variableValues);
   });
   return {
     onExecute({ args, setExecuteFn }) {
       if (getOperationAST(args.document, args.operationName)?.operation !== 'query') return;
-      sentDocuments.set(args.contextValue as object, args.document);
       // Reaching execution means parsed, validated and within every limit: the text may skip all that next time.
       const text = (args.contextValue as { params?: { query?: unknown } }).params?.query;
       if (accepted && typeof text === 'string') accepted.accept(text, args.document);
+      // Until prepared execution is loaded (the first queries after start-up), Yoga's executor answers.
+      if (operations.current === null) {
+        void operations.load();
+        return;
+      }
+      sentDocuments.set(args.contextValue as object, args.document);
       setExecuteFn(execute);
     },
   };

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getOperationAST, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import type { AcceptedDocuments } from '../execution/accepted-documents.js';
-import type { PreparedOperations } from '../execution/prepared-operations.js';
+import type { LazyPreparedOperations } from '../execution/lazy-execution.js';
 import type { AnsweredRequest } from '../observability/access-log-plugin.js';
 import { operationOfBody, operationOfParams, operationOfUrl, type OperationInfo } from '../observability/operation-info.js';
 import { newRequestContext, REQUEST_ID_HEADER, runInRequestContext, type RequestContext } from '../observability/request-context.js';
@@ -36,7 +36,8 @@ export interface FastLaneDeps {
   /** Yoga's Node adapter: the full path. */
   readonly yoga: (req: IncomingMessage, res: ServerResponse) => unknown;
   readonly cache: ResponseCacheLane;
-  readonly prepared: PreparedOperations;
+  /** Prepared execution: until it is loaded (the first queries after start-up), Yoga answers everything. */
+  readonly prepared: LazyPreparedOperations;
   readonly documents: AcceptedDocuments;
   readonly limits: ClientLimits;
   /** The client's address, as the plugins work it out. */
@@ -172,13 +173,14 @@ export function createFastLane(deps: FastLaneDeps): FastLane {
     }
     const params = req.method === 'GET' ? paramsOfUrl(req.url!) : paramsOfBody(body);
     const document = params === null ? undefined : deps.documents.get(params.query);
-    if (params === null || document === undefined || getOperationAST(document, params.operationName)?.operation !== 'query') return handOver(req, res, read, null);
+    const prepared = deps.prepared.current;
+    if (params === null || document === undefined || prepared === null || getOperationAST(document, params.operationName)?.operation !== 'query') return handOver(req, res, read, null);
     const cost = knownCost(document, params.operationName);
     if (cost === undefined || !variablesWithinNesting(params.variables) || deps.limits.busy() || variableErrors(deps.schema, document, params.operationName, params.variables)) return handOver(req, res, read, null);
     const key = deps.cache.resultKey(accept, params.operationName, params.variables, params.query);
     // Kept already (asked differently, e.g. other whitespace): the response cache answers it.
     if (deps.cache.keeps(key)) return handOver(req, res, read, classKey);
-    const executed = runInRequestContext(context, () => deps.prepared.prepare(document, params.operationName).execute(undefined, deps.context(client), params.variables));
+    const executed = runInRequestContext(context, () => prepared.prepare(document, params.operationName).execute(undefined, deps.context(client), params.variables));
     const result = isPromise(executed) ? await executed : executed;
     // Refused before execution (graphql-jit's variable checks): Yoga says why.
     if (!('data' in result)) return handOver(req, res, read, null);

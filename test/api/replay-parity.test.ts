@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Registry } from 'prom-client';
 import { request } from 'undici';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp, QUERY_LIMITS } from '../../src/app.js';
 import { createLogger } from '../../src/logger.js';
 import { serveDuringSuite } from '../support/api.js';
@@ -51,6 +51,8 @@ describe('the fast lane and the replay hook answer exactly as the full Yoga path
   const withoutShortcuts = createApp({ catalogue: new FakeCatalogue(), adminToken: null, logger: full.logger, metricsRegistry: full.registry, graphiql: false, fastLane: false, replayCachedResponses: false, limits: { pointsPerSecond: 0 } });
   const a = serveDuringSuite(withShortcuts);
   const b = serveDuringSuite(withoutShortcuts);
+  // Prepared execution (which the lane needs) loads with the first query; here it is loaded first.
+  beforeAll(() => withShortcuts.prepared!.load());
 
   async function send(base: string, method: 'GET' | 'POST', payload: (typeof PAYLOADS)[string], accept: string | undefined, origin: string | undefined): Promise<Answer> {
     // The same request id on both sides: a generated one differs per request by design.
@@ -125,6 +127,7 @@ describe('the fast lane spends and refuses as the plugins do', () => {
   const withoutLane = createApp({ catalogue: new FakeCatalogue(), adminToken: null, logger: createLogger({ write: () => {} }), graphiql: false, fastLane: false, replayCachedResponses: false, limits });
   const a = serveDuringSuite(withLane);
   const b = serveDuringSuite(withoutLane);
+  beforeAll(() => withLane.prepared!.load());
 
   const send = async (base: string, probe: number) => {
     const response = await request(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'http://a.example', 'x-request-id': `budget-${probe}` }, body: JSON.stringify({ query: SELECTOR, variables: { probe } }) });
