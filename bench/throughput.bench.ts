@@ -197,7 +197,7 @@ for (const server of Object.values(servers)) server.child.kill('SIGTERM');
 
 if (STARTS > 0) {
   const startup = await raceStartup(STARTS);
-  const line = `start to first answer: node dist/main.js ${startup.ours.toFixed(0)} ms, Mercurius ${startup.mercurius.toFixed(0)} ms: ours / Mercurius ${startup.ratio.toFixed(2)} (median of ${STARTS} turns: ${startup.ratios.map((r) => r.toFixed(2)).join(', ')}; goal ≤ 1.5)`;
+  const line = `start to first answer: node dist/main.js ${startup.ours.toFixed(0)} ms, Mercurius ${startup.mercurius.toFixed(0)} ms: ours / Mercurius ${startup.ratio.toFixed(2)} (median of ${STARTS} turns: ${startup.ratios.map((r) => r.toFixed(2)).join(', ')}; goal ≤ 1.5); CPU by then ${startup.oursCpu} ms / ${startup.mercuriusCpu} ms = ${startup.cpuRatio.toFixed(2)}`;
   console.log(`\n${line}`);
   summary.push(line);
 }

@@ -241,7 +241,7 @@ export function createApp(deps: AppDeps): App {
           limits: clientLimits,
           clientAddress: (req) => clientAddress({ req }, nodeRequestHeaders(req), limits.trustedProxyHops),
           context: (client) => createContext(nodeRequestHeaders(null), client, { ...deps, adminGate }),
-          handResult: (req, result) => handed.hand(req, result),
+          handed,
           logAnswer: access.logAnswer,
           observeAnswer: metrics?.observe ?? null,
         })

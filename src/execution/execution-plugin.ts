@@ -1,5 +1,6 @@
 import type { DocumentNode, ExecutionResult } from 'graphql';
 import { getOperationAST } from 'graphql';
+import stableStringify from 'fast-json-stable-stringify';
 import { makeExecute, type Plugin } from 'graphql-yoga';
 import type { AcceptedDocuments } from './accepted-documents.js';
 import type { LazyPreparedOperations } from './lazy-execution.js';
@@ -10,17 +11,27 @@ import type { LazyPreparedOperations } from './lazy-execution.js';
  * resolvers a second time.
  */
 export class HandedResults {
-  private readonly byRequest = new WeakMap<object, ExecutionResult>();
+  private readonly byRequest = new WeakMap<object, { readonly result: ExecutionResult; readonly document: DocumentNode; readonly operationName: string | null; readonly variables: string }>();
+  private readonly taken = new WeakSet<object>();
 
-  hand(req: object, result: ExecutionResult): void {
-    this.byRequest.set(req, result);
+  /** A result for `req`, computed for this document, operation and variables (as `stableStringify` writes them). */
+  hand(req: object, result: ExecutionResult, document: DocumentNode, operationName: string | null, variables: string): void {
+    this.byRequest.set(req, { result, document, operationName, variables });
   }
 
-  take(req: object | undefined): ExecutionResult | undefined {
-    if (req === undefined) return undefined;
-    const result = this.byRequest.get(req);
-    this.byRequest.delete(req);
-    return result;
+  /** The result handed for `req`, when Yoga executes the very operation it was computed for. */
+  take(req: object | undefined, document: DocumentNode, operationName: string | null | undefined, variables: unknown): ExecutionResult | undefined {
+    const handed = req === undefined ? undefined : this.byRequest.get(req);
+    if (handed === undefined) return undefined;
+    this.byRequest.delete(req!);
+    if (handed.document !== document || handed.operationName !== (operationName ?? null) || handed.variables !== stableStringify(variables ?? null)) return undefined;
+    this.taken.add(req!);
+    return handed.result;
+  }
+
+  /** Whether Yoga answered `req` with the result handed for it. */
+  wasTaken(req: object): boolean {
+    return this.taken.has(req);
   }
 }
 
@@ -36,9 +47,9 @@ export class HandedResults {
 export function usePreparedExecution(operations: LazyPreparedOperations, accepted?: AcceptedDocuments, handed?: HandedResults): Plugin {
   const sentDocuments = new WeakMap<object, DocumentNode>();
   const execute = makeExecute((args) => {
-    const computed = handed?.take((args.contextValue as { req?: object }).req);
-    if (computed !== undefined) return computed;
     const document = sentDocuments.get(args.contextValue as object) ?? args.document;
+    const computed = handed?.take((args.contextValue as { req?: object }).req, document, args.operationName, args.variableValues);
+    if (computed !== undefined) return computed;
     return operations.current!.prepare(document, args.operationName).execute(args.rootValue, args.contextValue, args.variableValues);
   });
   return {

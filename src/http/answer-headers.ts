@@ -80,16 +80,17 @@ export class AnswerHeaders {
   }
 
   /**
-   * Learns from the answer Yoga is about to write to `res`, a request of class `classKey` whose answer
-   * is known to be a success (a result without errors, or one from the response cache).
+   * Learns from the answer Yoga is about to write to `res`, for a request of class `classKey`, when
+   * `answeredWithSuccess` says Yoga answered it with a successful result the lane computed (so Yoga read
+   * the request as the lane did).
    */
-  learnFrom(res: ServerResponse, classKey: string): void {
+  learnFrom(res: ServerResponse, classKey: string, answeredWithSuccess: () => boolean): void {
     if (this.unstable.has(classKey)) return;
     const writeHead = res.writeHead;
     res.writeHead = ((statusCode: number, ...rest: unknown[]) => {
       res.writeHead = writeHead;
       const reason = typeof rest[0] === 'string' ? rest[0] : undefined;
-      const headers = statusCode === 200 ? headersOf(res, typeof rest[0] === 'string' ? rest[1] : rest[0]) : null;
+      const headers = statusCode === 200 && answeredWithSuccess() ? headersOf(res, typeof rest[0] === 'string' ? rest[1] : rest[0]) : null;
       const type = headers?.get('content-type') ?? '';
       if (headers !== null && (type.startsWith('application/json') || type.startsWith('application/graphql-response+json'))) {
         const kind: AnswerKind = headers.has('etag') ? 'kept' : 'fresh';

@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getOperationAST, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import type { AcceptedDocuments } from '../execution/accepted-documents.js';
+import stableStringify from 'fast-json-stable-stringify';
+import type { HandedResults } from '../execution/execution-plugin.js';
 import type { LazyPreparedOperations } from '../execution/lazy-execution.js';
 import type { AnsweredRequest } from '../observability/access-log-plugin.js';
 import { operationOfBody, operationOfParams, operationOfUrl, type OperationInfo } from '../observability/operation-info.js';
@@ -44,8 +46,8 @@ export interface FastLaneDeps {
   readonly clientAddress: (req: IncomingMessage) => string;
   /** The GraphQL context Yoga's path builds for an anonymous request. */
   readonly context: (clientAddress: string) => object;
-  /** Called with a result Yoga should answer instead of executing again. */
-  readonly handResult: (req: IncomingMessage, result: ExecutionResult) => void;
+  /** Results Yoga answers with instead of executing again, when it executes the very operation they were computed for. */
+  readonly handed: HandedResults;
   readonly logAnswer: (answered: AnsweredRequest, context: RequestContext) => void;
   readonly observeAnswer: ((answered: AnsweredRequest, context: RequestContext) => void) | null;
 }
@@ -60,6 +62,15 @@ interface Params {
 
 /** Request headers that change what Yoga answers beyond the class (`requestClass`): with one of them, Yoga answers. */
 const YOGA_ONLY_HEADERS = ['authorization', 'if-none-match', 'if-modified-since', 'access-control-request-method', 'access-control-request-headers', 'expect', 'transfer-encoding'];
+
+/**
+ * Bodies Yoga certainly reads as JSON parameters (its rule: the first of the listed media types is
+ * `application/json` or `application/graphql+json`, with or without parameters); others go to Yoga.
+ */
+function isJsonParams(contentType: string | undefined): boolean {
+  if (contentType === undefined || contentType.includes(',')) return false;
+  return contentType === 'application/json' || contentType.startsWith('application/json;') || contentType === 'application/graphql+json' || contentType.startsWith('application/graphql+json;');
+}
 
 const PARAMETERS = new Set(['query', 'variables', 'operationName', 'extensions']);
 
@@ -108,7 +119,7 @@ export function createFastLane(deps: FastLaneDeps): FastLane {
   /** Yoga answers, with the body already read; when its answer is known to be a success, its headers teach the request's class. */
   const handOver = (req: IncomingMessage, res: ServerResponse, body: string | typeof ABORTED_BODY | null, learnClass: string | null): void => {
     if (body !== null) handBodyToYoga(req, body);
-    if (learnClass !== null) headers.learnFrom(res, learnClass);
+    if (learnClass !== null) headers.learnFrom(res, learnClass, () => deps.handed.wasTaken(req));
     void deps.yoga(req, res);
   };
 
@@ -116,7 +127,7 @@ export function createFastLane(deps: FastLaneDeps): FastLane {
     const { method, url } = req;
     if (method === 'POST') {
       const length = Number(req.headers['content-length']);
-      if (url !== deps.endpoint || !(length <= deps.maxRequestBytes)) return false;
+      if (url !== deps.endpoint || !(length <= deps.maxRequestBytes) || !isJsonParams(req.headers['content-type'])) return false;
     } else if (method !== 'GET' || url === undefined || !url.startsWith(`${deps.endpoint}?`)) {
       return false;
     }
@@ -179,7 +190,7 @@ export function createFastLane(deps: FastLaneDeps): FastLane {
     if (cost === undefined || !variablesWithinNesting(params.variables) || deps.limits.busy() || variableErrors(deps.schema, document, params.operationName, params.variables)) return handOver(req, res, read, null);
     const key = deps.cache.resultKey(accept, params.operationName, params.variables, params.query);
     // Kept already (asked differently, e.g. other whitespace): the response cache answers it.
-    if (deps.cache.keeps(key)) return handOver(req, res, read, classKey);
+    if (deps.cache.keeps(key)) return handOver(req, res, read, null);
     const executed = runInRequestContext(context, () => prepared.prepare(document, params.operationName).execute(undefined, deps.context(client), params.variables));
     const result = isPromise(executed) ? await executed : executed;
     // Refused before execution (graphql-jit's variable checks): Yoga says why.
@@ -189,7 +200,7 @@ export function createFastLane(deps: FastLaneDeps): FastLane {
     // A result with errors, a class not learnt yet, or one seen before (the response cache's second-sighting
     // rule: Yoga keeps it): Yoga answers, with the result computed here.
     if (result.errors !== undefined || freshTemplate === undefined || stringify === undefined || deps.cache.admits(key)) {
-      deps.handResult(req, result);
+      deps.handed.hand(req, result, document, params.operationName, stableStringify(params.variables));
       return handOver(req, res, read, result.errors === undefined ? classKey : null);
     }
     deps.limits.chargeCost(client, cost);

@@ -148,3 +148,40 @@ describe('the fast lane spends and refuses as the plugins do', () => {
     expect(withLane.lane!.answered()).toBeGreaterThan(0);
   });
 });
+
+describe('requests the fast lane must leave to Yoga', () => {
+  const withLane = createApp({ catalogue: new FakeCatalogue(), adminToken: null, logger: createLogger({ write: () => {} }), graphiql: true, limits: { pointsPerSecond: 0 } });
+  const withoutLane = createApp({ catalogue: new FakeCatalogue(), adminToken: null, logger: createLogger({ write: () => {} }), graphiql: true, fastLane: false, replayCachedResponses: false, limits: { pointsPerSecond: 0 } });
+  const a = serveDuringSuite(withLane);
+  const b = serveDuringSuite(withoutLane);
+  beforeAll(() => withLane.prepared!.load());
+
+  const send = async (base: string, path: string, init: { method: 'GET' | 'POST'; headers: Record<string, string>; body?: string }) => {
+    const response = await request(`${base}${path}`, { ...init, headers: { 'x-request-id': 'leave-to-yoga', ...init.headers } });
+    const { date: _date, ...headers } = response.headers;
+    return { status: response.statusCode, headers, body: await response.body.text() };
+  };
+
+  it('a JSON body sent as another media type, a browser asking for GraphiQL, a query string on a POST: Yoga answers, every time', async () => {
+    const params = { query: SELECTOR, variables: { probe: 1 } };
+    const cases = [
+      { path: '/graphql', init: { method: 'POST' as const, headers: { 'content-type': 'application/json' }, body: JSON.stringify(params) } },
+      { path: '/graphql', init: { method: 'POST' as const, headers: { 'content-type': 'application/graphql' }, body: JSON.stringify(params) } },
+      { path: '/graphql', init: { method: 'POST' as const, headers: { 'content-type': 'text/plain' }, body: JSON.stringify(params) } },
+      { path: '/graphql', init: { method: 'POST' as const, headers: { 'content-type': 'application/json, text/plain' }, body: JSON.stringify(params) } },
+      { path: '/graphql?x=1', init: { method: 'POST' as const, headers: { 'content-type': 'application/json' }, body: JSON.stringify(params) } },
+      { path: `/graphql?query=${encodeURIComponent(SELECTOR)}&variables=${encodeURIComponent('{"probe":1}')}`, init: { method: 'GET' as const, headers: { accept: 'text/html' } } },
+      { path: `/graphql?query=${encodeURIComponent(SELECTOR)}&variables=${encodeURIComponent('{"probe":1}')}&operationName=`, init: { method: 'GET' as const, headers: { accept: 'application/json' } } },
+      { path: '/graphql', init: { method: 'POST' as const, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...params, extensions: { persistedQuery: { version: 1 } } }) } },
+      { path: '/graphql', init: { method: 'POST' as const, headers: { 'content-type': 'application/json' }, body: `\uFEFF${JSON.stringify(params)}` } },
+    ];
+    for (let round = 1; round <= 4; round += 1) {
+      for (const { path, init } of cases) {
+        const answer = await send(a.base, path, init);
+        const expected = await send(b.base, path, init);
+        // The GraphiQL page carries a policy with script hashes: the same page either way.
+        expect(answer, `round ${round}: ${init.method} ${path} ${JSON.stringify(init.headers)}`).toEqual(expected);
+      }
+    }
+  });
+});
