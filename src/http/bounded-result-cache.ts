@@ -12,8 +12,8 @@ import type { Cache } from '@graphql-yoga/plugin-response-cache';
 const PROVISIONAL_BYTES = 16 * 1024;
 /** Per-entry bookkeeping beyond the body: the key twice, headers, the LRU's node. */
 const ENTRY_OVERHEAD_BYTES = 512;
-/** Bound on the raw requests remembered for replays (their text, as UTF-16). */
-const MAX_REPLAY_KEY_BYTES = 16 * 1024 * 1024;
+/** Bound on the raw requests remembered for replays (their text, as UTF-16: at most 4,000 × 4 KiB). */
+const MAX_REPLAY_KEY_BYTES = 8 * 1024 * 1024;
 
 export interface BoundsOptions {
   readonly maxEntries: number;
@@ -35,9 +35,8 @@ export class BoundedResultCache implements Cache {
   private readonly doorkeeper: LRUCache<string, true>;
 
   /**
-   * A raw request as text (method, path and query, media types, body) → key of the entry that answered
-   * it. The text itself is the key, not a digest: a look-up hashes it like any string, far cheaper than
-   * a SHA-256 on every request, and two requests can never be confused. Bounded by entries and by bytes.
+   * A raw request (method, path and query, media types, body: its text up to 2 KiB, else its SHA-256)
+   * → key of the entry that answered it. Bounded by entries and by bytes.
    */
   readonly replays: LRUCache<string, string>;
 

@@ -74,6 +74,9 @@ export function servedFromResponseCache(request: Request): boolean {
   return servedFromCache.has(request);
 }
 
+/** Raw requests up to this length are their own replay key; longer ones are keyed by their SHA-256. */
+const MAX_RAW_KEY_TEXT = 2048;
+
 /** Browsers and CDNs may keep a GET answer but must revalidate it (cheap: a 304 on a matching ETag). */
 const REVALIDATE = 'public, max-age=0, must-revalidate';
 /**
@@ -103,9 +106,12 @@ export function createResponseCache(options: ResponseCacheOptions): CatalogueRes
     return `"${digest}"`;
   };
   // The catalogue state is not part of it: every raw key is forgotten when the state moves on (`observe`).
+  // The text itself for requests of a usual size (a look-up hashes it as any string, far cheaper than a
+  // SHA-256 per request); a digest of longer ones, so the index stays small (bounded-result-cache.ts).
   const rawKey = (method: string, pathAndSearch: string, accept: string | undefined, contentType: string | undefined, body: string): string => {
     cache.observe(options.stamp());
-    return `${method}\n${pathAndSearch}\n${accept ?? '\u0000'}\n${contentType ?? '\u0000'}\n${body}`;
+    const text = `${method}\n${pathAndSearch}\n${accept ?? '\u0000'}\n${contentType ?? '\u0000'}\n${body}`;
+    return text.length <= MAX_RAW_KEY_TEXT ? text : `sha256:${hash('sha256', text, 'base64url')}`;
   };
   // Decided once per request: the library asks before lookup and again before execution.
   const admitted = new WeakMap<Request, boolean>();

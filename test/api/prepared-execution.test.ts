@@ -131,4 +131,16 @@ describe('what never becomes a serialised fragment', () => {
     await run('{ items { id greeting(to: "all") } }', { who: 'a' });
     expect(operations.stats().bytes).toBe(bytes);
   });
+
+  it('fragments past the byte budget are forgotten, and answers stay right', async () => {
+    const small = new PreparedOperations(schema, { immutableTypes: ['Item'], maxBytes: 40 });
+    for (let round = 0; round < 5; round += 1) {
+      for (const selection of ['id', 'id greeting(to: "a")', 'greeting(to: "b") id']) {
+        const document = parse(`{ items { ${selection} } }`);
+        const result = (await small.prepare(document, undefined).execute(undefined, { who: 'a' }, {})) as { stringify: (r: unknown) => Buffer };
+        expect(result.stringify(result).toString('utf8')).toBe(JSON.stringify(await executeWithGraphQLJs({ schema, document, contextValue: { who: 'a' } })));
+        expect(small.stats().bytes).toBeLessThanOrEqual(40);
+      }
+    }
+  });
 });

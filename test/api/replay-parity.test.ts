@@ -164,16 +164,17 @@ describe('requests the fast lane must leave to Yoga', () => {
 
   it('a JSON body sent as another media type, a browser asking for GraphiQL, a query string on a POST: Yoga answers, every time', async () => {
     const params = { query: SELECTOR, variables: { probe: 1 } };
-    const cases = [
-      { path: '/graphql', init: { method: 'POST' as const, headers: { 'content-type': 'application/json' }, body: JSON.stringify(params) } },
-      { path: '/graphql', init: { method: 'POST' as const, headers: { 'content-type': 'application/graphql' }, body: JSON.stringify(params) } },
-      { path: '/graphql', init: { method: 'POST' as const, headers: { 'content-type': 'text/plain' }, body: JSON.stringify(params) } },
-      { path: '/graphql', init: { method: 'POST' as const, headers: { 'content-type': 'application/json, text/plain' }, body: JSON.stringify(params) } },
-      { path: '/graphql?x=1', init: { method: 'POST' as const, headers: { 'content-type': 'application/json' }, body: JSON.stringify(params) } },
-      { path: `/graphql?query=${encodeURIComponent(SELECTOR)}&variables=${encodeURIComponent('{"probe":1}')}`, init: { method: 'GET' as const, headers: { accept: 'text/html' } } },
-      { path: `/graphql?query=${encodeURIComponent(SELECTOR)}&variables=${encodeURIComponent('{"probe":1}')}&operationName=`, init: { method: 'GET' as const, headers: { accept: 'application/json' } } },
-      { path: '/graphql', init: { method: 'POST' as const, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...params, extensions: { persistedQuery: { version: 1 } } }) } },
-      { path: '/graphql', init: { method: 'POST' as const, headers: { 'content-type': 'application/json' }, body: `\uFEFF${JSON.stringify(params)}` } },
+    type Init = { method: 'GET' | 'POST'; headers: Record<string, string>; body?: string };
+    const cases: { path: string; init: Init }[] = [
+      { path: '/graphql', init: { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(params) } },
+      { path: '/graphql', init: { method: 'POST', headers: { 'content-type': 'application/graphql' }, body: JSON.stringify(params) } },
+      { path: '/graphql', init: { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify(params) } },
+      { path: '/graphql', init: { method: 'POST', headers: { 'content-type': 'application/json, text/plain' }, body: JSON.stringify(params) } },
+      { path: '/graphql?x=1', init: { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(params) } },
+      { path: `/graphql?query=${encodeURIComponent(SELECTOR)}&variables=${encodeURIComponent('{"probe":1}')}`, init: { method: 'GET', headers: { accept: 'text/html' } } },
+      { path: `/graphql?query=${encodeURIComponent(SELECTOR)}&variables=${encodeURIComponent('{"probe":1}')}&operationName=`, init: { method: 'GET', headers: { accept: 'application/json' } } },
+      { path: '/graphql', init: { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...params, extensions: { persistedQuery: { version: 1 } } }) } },
+      { path: '/graphql', init: { method: 'POST', headers: { 'content-type': 'application/json' }, body: `\uFEFF${JSON.stringify(params)}` } },
     ];
     for (let round = 1; round <= 4; round += 1) {
       for (const { path, init } of cases) {
