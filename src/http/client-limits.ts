@@ -114,15 +114,14 @@ export function createClientLimits(options: ClientLimitOptions): ClientLimits {
   let streams = 0;
 
   /** Null when the request may go on, else how long until the client has points again. */
-  const spendRequestPoint = async (client: string): Promise<number | null> => {
-    try {
-      await limiter!.consume(client, 1);
-      return null;
-    } catch (rejection) {
-      if (!(rejection instanceof RateLimiterRes)) throw rejection;
-      return rejection.msBeforeNext;
-    }
-  };
+  const spendRequestPoint = (client: string): Promise<number | null> =>
+    limiter!.consume(client, 1).then(
+      () => null,
+      (rejection: unknown) => {
+        if (!(rejection instanceof RateLimiterRes)) throw rejection;
+        return rejection.msBeforeNext;
+      },
+    );
   /** Decisions taken for requests before they reached Yoga (by the fast lane). */
   const decided = new WeakMap<IncomingMessage, number | null>();
 
@@ -204,11 +203,12 @@ export function createClientLimits(options: ClientLimitOptions): ClientLimits {
 
   return {
     plugin: plugin as Plugin,
-    admit: async (req, client) => {
-      if (limiter === null || client === IN_PROCESS) return true;
-      const msBeforeNext = await spendRequestPoint(client);
-      decided.set(req, msBeforeNext);
-      return msBeforeNext === null;
+    admit: (req, client) => {
+      if (limiter === null || client === IN_PROCESS) return Promise.resolve(true);
+      return spendRequestPoint(client).then((msBeforeNext) => {
+        decided.set(req, msBeforeNext);
+        return msBeforeNext === null;
+      });
     },
     busy: () => active >= options.maxConcurrentExecutions,
     chargeCost: (client, cost) => charge(client, Math.floor(cost / COST_PER_POINT)),

@@ -117,10 +117,11 @@ export function createFastLane(deps: FastLaneDeps): FastLane {
   let answeredHere = 0;
 
   /** Yoga answers, with the body already read; when its answer is known to be a success, its headers teach the request's class. */
-  const handOver = (req: IncomingMessage, res: ServerResponse, body: string | typeof ABORTED_BODY | null, learnClass: string | null): void => {
+  const handOver = (req: IncomingMessage, res: ServerResponse, body: string | typeof ABORTED_BODY | null, learnClass: string | null): undefined => {
     if (body !== null) handBodyToYoga(req, body);
     if (learnClass !== null) headers.learnFrom(res, learnClass, () => deps.handed.wasTaken(req));
     void deps.yoga(req, res);
+    return undefined;
   };
 
   const candidate = (req: IncomingMessage): boolean => {
@@ -146,41 +147,28 @@ export function createFastLane(deps: FastLaneDeps): FastLane {
     });
   };
 
-  const serve = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const context = newRequestContext(req.headers[REQUEST_ID_HEADER] as string | undefined);
-    const client = deps.clientAddress(req);
-    context.remoteAddress = client;
-    const forwardedFor = req.headers['x-forwarded-for'];
-    if (typeof forwardedFor === 'string') context.forwardedFor = forwardedFor.slice(0, 256);
-    // The client's point first, before its body is read, as the plugin spends it.
-    if (!(await deps.limits.admit(req, client))) return handOver(req, res, null, null);
-    let body = '';
-    if (req.method === 'POST') {
-      const read = await readNodeBody(req);
-      if (read === ABORTED_BODY) return handOver(req, res, read, null);
-      body = read;
-    }
-    // What Yoga is handed: the body read here (none for GET).
-    const read = req.method === 'POST' ? body : null;
+  /** Runs `decide`; whatever goes wrong before an answer is written, Yoga can still answer. */
+  const guarded = (req: IncomingMessage, res: ServerResponse, context: RequestContext, client: string, body: string, read: string | null): void => {
+    const recover = (error: unknown): void => {
+      if (res.headersSent) res.destroy(error as Error);
+      else handOver(req, res, read, null);
+    };
     try {
-      await decide(req, res, context, client, body, read);
+      decide(req, res, context, client, body, read)?.catch(recover);
     } catch (error) {
-      // Nothing is written before the last step: whatever went wrong, Yoga can still answer.
-      if (res.headersSent) throw error;
-      handOver(req, res, read, null);
+      recover(error);
     }
   };
 
-  /** The lane's answer, or Yoga's: see the module's comment for the order of the checks. */
-  const decide = async (req: IncomingMessage, res: ServerResponse, context: RequestContext, client: string, body: string, read: string | null): Promise<void> => {
+  /** The lane's answer, or Yoga's: see the module's comment for the order of the checks. Asynchronous only when execution is. */
+  const decide = (req: IncomingMessage, res: ServerResponse, context: RequestContext, client: string, body: string, read: string | null): Promise<void> | undefined => {
     const accept = req.headers.accept;
     const classKey = requestClass(req.method!, accept, req.headers['content-type'], req.headers.origin);
-    const raw = deps.cache.rawKey(req.method!, req.url!, accept, req.headers['content-type'], body);
     const keptTemplate = headers.template(classKey, 'kept');
-    const kept = keptTemplate === undefined ? undefined : deps.cache.replay(raw);
+    const kept = keptTemplate === undefined ? undefined : deps.cache.replay(deps.cache.rawKey(req.method!, req.url!, accept, req.headers['content-type'], body));
     if (kept !== undefined) {
       answer(req, res, keptTemplate!, kept.body, kept.etag, context, req.method === 'GET' ? operationOfUrl(req.url!) : operationOfBody(body));
-      return;
+      return undefined;
     }
     const params = req.method === 'GET' ? paramsOfUrl(req.url!) : paramsOfBody(body);
     const document = params === null ? undefined : deps.documents.get(params.query);
@@ -191,20 +179,24 @@ export function createFastLane(deps: FastLaneDeps): FastLane {
     const key = deps.cache.resultKey(accept, params.operationName, params.variables, params.query);
     // Kept already (asked differently, e.g. other whitespace): the response cache answers it.
     if (deps.cache.keeps(key)) return handOver(req, res, read, null);
+    const settle = (result: ExecutionResult): void => {
+      // Refused before execution (graphql-jit's variable checks): Yoga says why.
+      if (!('data' in result)) return handOver(req, res, read, null);
+      const freshTemplate = headers.template(classKey, 'fresh');
+      const stringify = (result as { stringify?: (result: ExecutionResult) => Buffer }).stringify;
+      // A result with errors, a class not learnt yet, or one seen before (the response cache's second-sighting
+      // rule: Yoga keeps it): Yoga answers, with the result computed here.
+      if (result.errors !== undefined || freshTemplate === undefined || stringify === undefined || deps.cache.admits(key)) {
+        deps.handed.hand(req, result, document, params.operationName, stableStringify(params.variables));
+        return handOver(req, res, read, result.errors === undefined ? classKey : null);
+      }
+      deps.limits.chargeCost(client, cost);
+      answer(req, res, freshTemplate, stringify(result), null, context, operationOfParams(params.query, params.operationName));
+    };
     const executed = runInRequestContext(context, () => prepared.prepare(document, params.operationName).execute(undefined, deps.context(client), params.variables));
-    const result = isPromise(executed) ? await executed : executed;
-    // Refused before execution (graphql-jit's variable checks): Yoga says why.
-    if (!('data' in result)) return handOver(req, res, read, null);
-    const freshTemplate = headers.template(classKey, 'fresh');
-    const stringify = (result as { stringify?: (result: ExecutionResult) => Buffer }).stringify;
-    // A result with errors, a class not learnt yet, or one seen before (the response cache's second-sighting
-    // rule: Yoga keeps it): Yoga answers, with the result computed here.
-    if (result.errors !== undefined || freshTemplate === undefined || stringify === undefined || deps.cache.admits(key)) {
-      deps.handed.hand(req, result, document, params.operationName, stableStringify(params.variables));
-      return handOver(req, res, read, result.errors === undefined ? classKey : null);
-    }
-    deps.limits.chargeCost(client, cost);
-    answer(req, res, freshTemplate, stringify(result), null, context, operationOfParams(params.query, params.operationName));
+    if (isPromise(executed)) return executed.then(settle);
+    settle(executed);
+    return undefined;
   };
 
   const listener = (req: IncomingMessage, res: ServerResponse): void => {
@@ -212,11 +204,21 @@ export function createFastLane(deps: FastLaneDeps): FastLane {
       void deps.yoga(req, res);
       return;
     }
-    serve(req, res).catch((error: unknown) => {
-      // Before the body was read Yoga can still answer; once an answer is being written, only cut it.
-      if (!res.headersSent && !req.readableEnded) void deps.yoga(req, res);
-      else res.destroy(error as Error);
-    });
+    const context = newRequestContext(req.headers[REQUEST_ID_HEADER] as string | undefined);
+    const client = deps.clientAddress(req);
+    context.remoteAddress = client;
+    const forwardedFor = req.headers['x-forwarded-for'];
+    if (typeof forwardedFor === 'string') context.forwardedFor = forwardedFor.slice(0, 256);
+    // The client's point first, before its body is read, as the plugin spends it.
+    deps.limits.admit(req, client).then(
+      (admitted) => {
+        if (!admitted) return handOver(req, res, null, null);
+        if (req.method !== 'POST') return guarded(req, res, context, client, '', null);
+        readNodeBody(req, (read) => (read === ABORTED_BODY ? handOver(req, res, read, null) : guarded(req, res, context, client, read, read)));
+      },
+      // Nothing was read or written yet: Yoga answers.
+      () => void deps.yoga(req, res),
+    );
   };
   return { listener, answered: () => answeredHere };
 }

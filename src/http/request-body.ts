@@ -39,20 +39,32 @@ export function handBodyToYoga(req: IncomingMessage, body: string | typeof ABORT
   readBefore.set(req, body);
 }
 
-/** Reads a Node request's whole body as text (for requests whose Content-Length is within the limit). */
-export async function readNodeBody(req: IncomingMessage): Promise<string | typeof ABORTED_BODY> {
+/**
+ * Reads a Node request's whole body as text (for requests whose Content-Length is within the limit),
+ * with listeners and a callback: the fast lane reads one per request, and every promise costs more
+ * than it seems once AsyncLocalStorage tracks them all.
+ */
+export function readNodeBody(req: IncomingMessage, done: (body: string | typeof ABORTED_BODY) => void): void {
   const chunks: Buffer[] = [];
   let size = 0;
-  try {
-    await readNodeStream(req, (chunk) => {
-      size += chunk.byteLength;
-      chunks.push(chunk as Buffer);
-    });
-  } catch (error) {
-    if (isClientAbort(error)) return ABORTED_BODY;
-    throw error;
-  }
-  return chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks, size).toString('utf8');
+  let settled = false;
+  const settle = (body: string | typeof ABORTED_BODY): void => {
+    if (settled) return;
+    settled = true;
+    req.off('data', onData);
+    done(body);
+  };
+  const onData = (chunk: Buffer): void => {
+    size += chunk.length;
+    chunks.push(chunk);
+  };
+  req.on('data', onData);
+  req.once('end', () => settle(chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks, size).toString('utf8')));
+  req.once('error', () => settle(ABORTED_BODY));
+  // A client that hangs up mid-body may end the stream with 'close' alone.
+  req.once('close', () => {
+    if (!req.readableEnded) settle(ABORTED_BODY);
+  });
 }
 
 /** Reads Node's stream with plain listeners: an async iterator costs a promise per chunk. */
