@@ -3,15 +3,13 @@ import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { GraphQLError } from 'graphql';
 import { createYoga, maskError, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { CatalogueApi } from './catalogue/refresh-types.js';
-import { AcceptedDocuments } from './execution/accepted-documents.js';
-import { HandedResults, usePreparedExecution } from './execution/execution-plugin.js';
+import { usePreparedExecution } from './execution/execution-plugin.js';
 import { LazyPreparedOperations } from './execution/lazy-execution.js';
 import { createContext, type GraphQLContext } from './context.js';
 import { createAdminGate } from './http/admin-auth.js';
 import { clientAddress, type NodeServerContext } from './http/client-address.js';
 import { createClientLimits, DEFAULT_HTTP_LIMITS, type HttpLimits } from './http/client-limits.js';
 import { corsOptions, varyPlugin, type CorsOrigins } from './http/cors.js';
-import { createFastLane, type FastLane } from './http/fast-lane.js';
 import { createGraphiQLPage } from './http/graphiql.js';
 import { useQueryCost } from './http/query-cost.js';
 import { isClientAbort } from './http/client-aborts.js';
@@ -21,8 +19,8 @@ import { createResponseCache, servedFromResponseCache, type CatalogueResponseCac
 import { pathOf } from './http/url.js';
 import { variableErrorsPlugin } from './http/variable-errors.js';
 import type { Logger } from './logger.js';
-import { accessLog } from './observability/access-log-plugin.js';
-import { httpMetrics } from './observability/metrics-plugin.js';
+import { useAccessLog } from './observability/access-log-plugin.js';
+import { useHttpMetrics } from './observability/metrics-plugin.js';
 import type { Registry } from 'prom-client';
 import { schema } from './schema/index.js';
 
@@ -45,8 +43,6 @@ export interface AppDeps {
   readonly corsOrigins?: CorsOrigins;
   /** Execute queries through prepared operations and serialised fragments (default true; off only to prove parity with Yoga's own executor). */
   readonly preparedExecution?: boolean;
-  /** Answer anonymous queries Yoga has accepted before Yoga's adapter (src/http/fast-lane.ts; default true; off only to prove parity). */
-  readonly fastLane?: boolean;
   /** Replay repeated requests from the response cache before Yoga parses them (default true; off only to prove parity). */
   readonly replayCachedResponses?: boolean;
   /** Per-client and process-wide limits; see src/http/client-limits.ts. */
@@ -60,8 +56,6 @@ export interface App {
   /** Node request handler for `http.createServer`: Yoga's own Node adapter. */
   readonly requestListener: (req: IncomingMessage, res: ServerResponse) => void;
   readonly responseCache: CatalogueResponseCache;
-  /** The fast lane in front of Yoga (absent when `fastLane` or `preparedExecution` is off). */
-  readonly lane: FastLane | null;
   /** Compiled operations and serialised fragments, loaded with the first query (absent when `preparedExecution` is off). */
   readonly prepared: LazyPreparedOperations | null;
 }
@@ -110,15 +104,6 @@ function onPath(path: string, plugin: Plugin): Plugin {
   };
 }
 
-/** The headers of a Node request as a Fetch Request shows them (all the context and the address read of it); none for null. */
-function nodeRequestHeaders(req: IncomingMessage | null): Request {
-  const get = (name: string): string | null => {
-    const value = req?.headers[name];
-    return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
-  };
-  return { headers: { get } } as unknown as Request;
-}
-
 function innermostError(error: unknown): unknown {
   let current = error;
   while (current instanceof GraphQLError && current.originalError) current = current.originalError;
@@ -141,16 +126,11 @@ export function createApp(deps: AppDeps): App {
   const body = useBoundedBody(deps.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES, logger);
   const loggedErrors = new WeakSet<object>();
 
-  const accepted = new AcceptedDocuments();
-  const handed = new HandedResults();
-  const access = accessLog({ logger, isCacheHit: servedFromResponseCache, requestBody: bodyText, clientAddress: (request, serverContext) => clientAddress(serverContext as NodeServerContext, request, limits.trustedProxyHops) });
-  const metrics = deps.metricsRegistry ? httpMetrics({ registry: deps.metricsRegistry, isCacheHit: servedFromResponseCache, requestBody: bodyText }) : null;
-
   // Order matters where hooks of the same kind meet: see each plugin's comment.
   const plugins: Plugin[] = [
     // First, so every request is logged and counted, including those answered early (cache replays, probes, limits).
-    access.plugin,
-    ...(metrics ? [metrics.plugin] : []),
+    useAccessLog({ logger, isCacheHit: servedFromResponseCache, requestBody: bodyText, clientAddress: (request, serverContext) => clientAddress(serverContext as NodeServerContext, request, limits.trustedProxyHops) }),
+    ...(deps.metricsRegistry ? [useHttpMetrics({ registry: deps.metricsRegistry, isCacheHit: servedFromResponseCache, requestBody: bodyText })] : []),
     clientLimits.plugin,
     // Reads POST bodies (bounded) before the response cache keys on them.
     body.read,
@@ -185,7 +165,7 @@ export function createApp(deps: AppDeps): App {
     variableErrorsPlugin,
     useQueryCost({ maxCost: QUERY_LIMITS.maxCost, introspectionCost: QUERY_LIMITS.introspectionCost, logger, onCost: (context, cost) => clientLimits.chargeCost(context.clientAddress, cost) }),
     // Sets the execute function; the response cache must come after it, as it wraps that function.
-    ...(prepared ? [usePreparedExecution(prepared, accepted, handed)] : []),
+    ...(prepared ? [usePreparedExecution(prepared)] : []),
     ...responseCache.executionPlugins,
   ];
 
@@ -227,24 +207,5 @@ export function createApp(deps: AppDeps): App {
     plugins,
   });
 
-  const yogaListener = yoga as unknown as App['requestListener'];
-  const lane =
-    prepared && (deps.fastLane ?? true)
-      ? createFastLane({
-          schema,
-          endpoint: GRAPHQL_ENDPOINT,
-          maxRequestBytes: deps.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES,
-          yoga: yogaListener,
-          cache: responseCache.lane,
-          prepared,
-          documents: accepted,
-          limits: clientLimits,
-          clientAddress: (req) => clientAddress({ req }, nodeRequestHeaders(req), limits.trustedProxyHops),
-          context: (client) => createContext(nodeRequestHeaders(null), client, { ...deps, adminGate }),
-          handed,
-          logAnswer: access.logAnswer,
-          observeAnswer: metrics?.observe ?? null,
-        })
-      : null;
-  return { yoga, requestListener: lane?.listener ?? yogaListener, lane, responseCache, prepared };
+  return { yoga, requestListener: yoga as unknown as App['requestListener'], responseCache, prepared };
 }

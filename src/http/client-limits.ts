@@ -1,4 +1,3 @@
-import type { IncomingMessage } from 'node:http';
 import { LRUCache } from 'lru-cache';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { createGraphQLError, isAsyncIterable, type Plugin } from 'graphql-yoga';
@@ -77,14 +76,6 @@ const MAX_TARPITTED = 1000;
 
 export interface ClientLimits {
   readonly plugin: Plugin;
-  /**
-   * Spends a request's point for a request answered outside Yoga (src/http/fast-lane.ts), as the
-   * plugin would: false when the client is over budget. The decision is kept for the request, so when
-   * it is handed to Yoga the plugin answers it (a 429 after the pause) without spending again.
-   */
-  admit(req: IncomingMessage, client: string): Promise<boolean>;
-  /** Whether as many operations are executing as are allowed (the plugin answers 503 to one more). */
-  busy(): boolean;
   /** Charges a client for the cost of an operation it is executing. */
   chargeCost(client: string, cost: number): void;
   /** Charges a client for a document the server had to parse, validate and compile. */
@@ -113,28 +104,17 @@ export function createClientLimits(options: ClientLimitOptions): ClientLimits {
   const streamsByClient = new Map<string, number>();
   let streams = 0;
 
-  /** Null when the request may go on, else how long until the client has points again. */
-  const spendRequestPoint = (client: string): Promise<number | null> =>
-    limiter!.consume(client, 1).then(
-      () => null,
-      (rejection: unknown) => {
-        if (!(rejection instanceof RateLimiterRes)) throw rejection;
-        return rejection.msBeforeNext;
-      },
-    );
-  /** Decisions taken for requests before they reached Yoga (by the fast lane). */
-  const decided = new WeakMap<IncomingMessage, number | null>();
-
   const plugin: Plugin<{ clientAddress?: string }, NodeServerContext> = {
     async onRequest({ request, serverContext, url, fetchAPI, endResponse }) {
       if (limiter === null || request.method === 'OPTIONS' || UNLIMITED_PATHS.has(url.pathname)) return;
       const client = clientAddress(serverContext, request, options.trustedProxyHops);
       // In-process calls (yoga.fetch, no socket) come from the host itself, not from a client.
       if (client === IN_PROCESS) return;
-      const req = serverContext?.req;
-      const msBeforeNext = req && decided.has(req) ? decided.get(req)! : await spendRequestPoint(client);
-      if (msBeforeNext !== null) {
-        const retryAfterSeconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
+      try {
+        await limiter.consume(client, 1);
+      } catch (rejection) {
+        if (!(rejection instanceof RateLimiterRes)) throw rejection;
+        const retryAfterSeconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
         if (!warned.has(client)) {
           warned.set(client, true);
           logger.warn('client over its request budget: answering 429', { client, pointsPerWindow: options.pointsPerSecond * options.windowSeconds, windowSeconds: options.windowSeconds });
@@ -143,7 +123,7 @@ export function createClientLimits(options: ClientLimitOptions): ClientLimits {
         // it is refused would otherwise keep the server busy answering 429s. The pauses are bounded in number.
         if (tarpitted < MAX_TARPITTED) {
           tarpitted += 1;
-          await new Promise((resolve) => setTimeout(resolve, Math.min(TARPIT_MS, msBeforeNext)));
+          await new Promise((resolve) => setTimeout(resolve, Math.min(TARPIT_MS, rejection.msBeforeNext)));
           tarpitted -= 1;
         }
         endResponse(errorResponse(fetchAPI, 429, `Too many requests from this client: retry in ${retryAfterSeconds} s.`, 'RATE_LIMITED', retryAfterSeconds));
@@ -203,14 +183,6 @@ export function createClientLimits(options: ClientLimitOptions): ClientLimits {
 
   return {
     plugin: plugin as Plugin,
-    admit: (req, client) => {
-      if (limiter === null || client === IN_PROCESS) return Promise.resolve(true);
-      return spendRequestPoint(client).then((msBeforeNext) => {
-        decided.set(req, msBeforeNext);
-        return msBeforeNext === null;
-      });
-    },
-    busy: () => active >= options.maxConcurrentExecutions,
     chargeCost: (client, cost) => charge(client, Math.floor(cost / COST_PER_POINT)),
     chargeNewDocument: (client, length) => charge(client, Math.ceil(length / DOCUMENT_CHARS_PER_POINT)),
   };

@@ -70,12 +70,6 @@ export function asRequestError(error: GraphQLError): GraphQLError {
   return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, originalError: error.originalError, extensions: { ...error.extensions, http: { spec: true, status: 400 } } });
 }
 
-/** The cost of an operation whose document has been accepted, when known; undefined before it was assessed, or when it was refused. */
-export function knownCost(document: DocumentNode, operationName: string | null | undefined): number | undefined {
-  const verdict = verdicts.get(document)?.get(operationName ?? '');
-  return verdict === undefined || verdict.errors.length > 0 ? undefined : verdict.cost;
-}
-
 export function useQueryCost(options: QueryCostOptions): Plugin {
   const assess = (schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variableValues: Record<string, unknown>, context: object) => {
     let byOperation = verdicts.get(document);

@@ -29,44 +29,6 @@ export function bodyText(request: Request): string | undefined {
 
 class BodyTooLarge extends Error {}
 
-/** A body the client stopped sending before its end. */
-export const ABORTED_BODY = Symbol('aborted body');
-/** Bodies read before the request reached Yoga (by src/http/fast-lane.ts), by Node request. */
-const readBefore = new WeakMap<IncomingMessage, string | typeof ABORTED_BODY>();
-
-/** Hands Yoga a body already read from Node's stream (or the news that the client stopped sending it). */
-export function handBodyToYoga(req: IncomingMessage, body: string | typeof ABORTED_BODY): void {
-  readBefore.set(req, body);
-}
-
-/**
- * Reads a Node request's whole body as text (for requests whose Content-Length is within the limit),
- * with listeners and a callback: the fast lane reads one per request, and every promise costs more
- * than it seems once AsyncLocalStorage tracks them all.
- */
-export function readNodeBody(req: IncomingMessage, done: (body: string | typeof ABORTED_BODY) => void): void {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  let settled = false;
-  const settle = (body: string | typeof ABORTED_BODY): void => {
-    if (settled) return;
-    settled = true;
-    req.off('data', onData);
-    done(body);
-  };
-  const onData = (chunk: Buffer): void => {
-    size += chunk.length;
-    chunks.push(chunk);
-  };
-  req.on('data', onData);
-  req.once('end', () => settle(chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks, size).toString('utf8')));
-  req.once('error', () => settle(ABORTED_BODY));
-  // A client that hangs up mid-body may end the stream with 'close' alone.
-  req.once('close', () => {
-    if (!req.readableEnded) settle(ABORTED_BODY);
-  });
-}
-
 /** Reads Node's stream with plain listeners: an async iterator costs a promise per chunk. */
 function readNodeStream(raw: IncomingMessage, take: (chunk: Uint8Array) => void): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -140,9 +102,7 @@ export function useBoundedBody(limit: number, logger: Logger): BoundedBody {
       }
       let text: string;
       try {
-        const before = serverContext?.req ? readBefore.get(serverContext.req) : undefined;
-        if (before === ABORTED_BODY) throw Object.assign(new Error('aborted'), { code: 'ECONNRESET' });
-        text = before ?? (await readBounded(request, serverContext, limit));
+        text = await readBounded(request, serverContext, limit);
       } catch (error) {
         if (isClientAbort(error)) {
           // The client hung up mid-body: nothing went wrong here, and nobody is left to answer.

@@ -40,11 +40,6 @@ export function assertNestingWithin(source: string | Source, limit: number): voi
   }
 }
 
-/** Whether request variables nest within the limit (objects and arrays open at once). */
-export function variablesWithinNesting(variables: unknown): boolean {
-  return variables == null || nestingOf(variables, MAX_VARIABLES_NESTING) <= MAX_VARIABLES_NESTING;
-}
-
 function nestingOf(value: unknown, limit: number): number {
   // Iterative, so the check itself cannot overflow the stack it protects.
   const stack: [unknown, number][] = [[value, 0]];
@@ -84,7 +79,7 @@ export function useRequestShapeLimits(onNewDocument?: OnNewDocument): Plugin {
       endResponse(new fetchAPI.Response(JSON.stringify({ errors: [error.toJSON()] }), { status: 415, headers: { 'content-type': 'application/json; charset=utf-8', accept: ACCEPTED_MEDIA_TYPES.join(', ') } }));
     },
     onParams({ params }) {
-      if (!variablesWithinNesting(params.variables)) {
+      if (params.variables != null && nestingOf(params.variables, MAX_VARIABLES_NESTING) > MAX_VARIABLES_NESTING) {
         throw createGraphQLError(`Variables nest more than ${MAX_VARIABLES_NESTING} levels deep.`, { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
       }
     },

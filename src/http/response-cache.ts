@@ -45,25 +45,9 @@ export interface CatalogueResponseCache {
   readonly plugins: readonly Plugin[];
   /** The library and its helpers: after the plugin that sets the execute function, whose function they wrap. */
   readonly executionPlugins: readonly Plugin[];
-  /** What the fast lane (src/http/fast-lane.ts) consults, with the same keys and rules as the plugins. */
-  readonly lane: ResponseCacheLane;
   /** Entries and bytes currently kept, and how many answers the replay hook has given. */
   stats(): { entries: number; bytes: number; replayed: number };
   clear(): void;
-}
-
-/** The response cache as seen from outside Yoga: the same keys, entries and sighting rule. */
-export interface ResponseCacheLane {
-  /** The replay key of a raw request (method, path and query, media types, body), under the current catalogue state. */
-  rawKey(method: string, pathAndSearch: string, accept: string | undefined, contentType: string | undefined, body: string): string;
-  /** The kept answer a raw request repeats, with its validator; counted as a replay. */
-  replay(rawKey: string): { readonly body: Buffer; readonly etag: string } | undefined;
-  /** The key of an operation (what the library keys results by), under the current catalogue state. */
-  resultKey(accept: string | undefined, operationName: string | null | undefined, variables: unknown, documentText: string): string;
-  /** Whether a result is kept under `key`. */
-  keeps(key: string): boolean;
-  /** The second-sighting rule, as the library applies it: false (and remembered) on a first sighting. */
-  admits(key: string): boolean;
 }
 
 /** Requests answered from the response cache (with a body or a 304). */
@@ -96,15 +80,6 @@ export function createResponseCache(options: ResponseCacheOptions): CatalogueRes
     doorkeeperSize: options.doorkeeperSize ?? 10_000,
   });
   const keyOfRequest = new WeakMap<Request, string>();
-  const resultKey = (accept: string | undefined, operationName: unknown, variables: unknown, documentString: unknown): string => {
-    const stamp = options.stamp();
-    cache.observe(stamp);
-    // Parameters are not validated yet (Yoga checks them after this hook): hash whatever was sent.
-    const document = typeof documentString === 'string' ? documentString : stableStringify(documentString);
-    const digest = hash('sha256', `${stamp}\n${accept ?? ''}\n${stableStringify(operationName ?? '')}\n${stableStringify(variables ?? {})}\n${document}`, 'base64url');
-    // Quoted, so the plugin's ETag header (the key itself) is a valid strong validator.
-    return `"${digest}"`;
-  };
   // The catalogue state is not part of it: every raw key is forgotten when the state moves on (`observe`).
   // The text itself for requests of a usual size (a look-up hashes it as any string, far cheaper than a
   // SHA-256 per request); a digest of longer ones, so the index stays small (bounded-result-cache.ts).
@@ -138,7 +113,13 @@ export function createResponseCache(options: ResponseCacheOptions): CatalogueRes
     // Ids would only serve entity invalidation, which the state stamp makes unnecessary.
     idFields: [],
     buildResponseCacheKey: ({ documentString, operationName, variableValues, request }) => {
-      const key = resultKey(request.headers.get('accept') ?? undefined, operationName, variableValues, documentString);
+      const stamp = options.stamp();
+      cache.observe(stamp);
+      // Parameters are not validated yet (Yoga checks them after this hook): hash whatever was sent.
+      const document = typeof documentString === 'string' ? documentString : stableStringify(documentString);
+      const digest = hash('sha256', `${stamp}\n${request.headers.get('accept') ?? ''}\n${stableStringify(operationName ?? '')}\n${stableStringify(variableValues ?? {})}\n${document}`, 'base64url');
+      // Quoted, so the plugin's ETag header (the key itself) is a valid strong validator.
+      const key = `"${digest}"`;
       keyOfRequest.set(request, key);
       return key;
     },
@@ -225,24 +206,9 @@ export function createResponseCache(options: ResponseCacheOptions): CatalogueRes
     },
   };
 
-  const lane: ResponseCacheLane = {
-    rawKey,
-    replay: (raw) => {
-      const key = cache.replays.get(raw);
-      const kept = key === undefined ? undefined : cache.entry(key)?.response;
-      if (key === undefined || kept === undefined) return undefined;
-      replayed += 1;
-      return { body: kept.body, etag: key };
-    },
-    resultKey,
-    keeps: (key) => cache.entry(key) !== undefined,
-    admits: (key) => cache.admits(key),
-  };
-
   return {
     plugins: [replay],
     executionPlugins: [library, cachedBytes, cacheHeaders],
-    lane,
     stats: () => ({ ...cache.stats(), replayed }),
     clear: () => cache.clear(),
   };

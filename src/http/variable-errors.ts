@@ -1,4 +1,4 @@
-import { getOperationAST, getVariableValues, type DocumentNode, type GraphQLError, type GraphQLSchema } from 'graphql';
+import { getOperationAST, getVariableValues } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { asRequestError } from './query-cost.js';
 
@@ -9,14 +9,9 @@ import { asRequestError } from './query-cost.js';
  */
 export const variableErrorsPlugin: Plugin = {
   onExecute({ args, setResultAndStopExecution }) {
-    const errors = variableErrors(args.schema, args.document, args.operationName, args.variableValues);
-    if (errors) setResultAndStopExecution({ errors: errors.map(asRequestError) });
+    const definitions = getOperationAST(args.document, args.operationName)?.variableDefinitions;
+    if (!definitions?.length) return;
+    const coerced = getVariableValues(args.schema, definitions, (args.variableValues ?? {}) as Record<string, unknown>, { maxErrors: 20 });
+    if (coerced.errors) setResultAndStopExecution({ errors: coerced.errors.map(asRequestError) });
   },
 };
-
-/** What is wrong with an operation's variables, as graphql-js coerces them; undefined when nothing is. */
-export function variableErrors(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: unknown): readonly GraphQLError[] | undefined {
-  const definitions = getOperationAST(document, operationName)?.variableDefinitions;
-  if (!definitions?.length) return undefined;
-  return getVariableValues(schema, definitions, (variables ?? {}) as Record<string, unknown>, { maxErrors: 20 }).errors;
-}

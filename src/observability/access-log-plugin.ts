@@ -1,8 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from '../logger.js';
-import { currentOperation, pathOf, recordOperation, type OperationInfo, type RequestBodyText } from './operation-info.js';
-import { currentRequestContext, REQUEST_ID_HEADER, withRequestContext, type RequestContext } from './request-context.js';
+import { currentOperation, pathOf, recordOperation, type RequestBodyText } from './operation-info.js';
+import { currentRequestContext, REQUEST_ID_HEADER, withRequestContext } from './request-context.js';
 
 export interface AccessLogOptions {
   readonly logger: Logger;
@@ -16,22 +16,6 @@ export interface AccessLogOptions {
 
 const socketAddress = (_request: Request, serverContext: unknown): string | undefined => (serverContext as { req?: IncomingMessage } | undefined)?.req?.socket?.remoteAddress;
 
-/** What is logged and counted of an answered request, however it was answered. */
-export interface AnsweredRequest {
-  readonly method: string;
-  readonly path: string;
-  readonly operation: OperationInfo;
-  readonly status: number;
-  readonly cacheHit: boolean;
-}
-
-export interface AccessLog {
-  /** The Yoga plugin: opens the request context, echoes the request id and logs each answer. */
-  readonly plugin: Plugin;
-  /** Logs one answered request: the plugin's own line, for answers given outside Yoga (src/http/fast-lane.ts). */
-  logAnswer(answered: AnsweredRequest, context: RequestContext): void;
-}
-
 /**
  * One `info` line per request: method, path, operation, status, duration, cache hit and request id.
  * The request id is the caller's `X-Request-Id` (when it looks like one) or a new UUID; it is echoed
@@ -42,21 +26,8 @@ export interface AccessLog {
  * except the request id. List it first among the plugins, so that its `onRequest` runs before any
  * plugin that answers early.
  */
-export function accessLog({ logger, isCacheHit, clientAddress = socketAddress, requestBody }: AccessLogOptions): AccessLog {
-  const logAnswer = (answered: AnsweredRequest, context: RequestContext): void => {
-    logger.info('request', {
-      method: answered.method,
-      path: answered.path,
-      operation: answered.operation.name,
-      operationType: answered.operation.type,
-      status: answered.status,
-      durationMs: Math.round((performance.now() - context.startedAt) * 100) / 100,
-      cacheHit: answered.cacheHit,
-      requestId: context.requestId,
-      remoteAddress: context.remoteAddress ?? null,
-    });
-  };
-  const plugin: Plugin = {
+export function useAccessLog({ logger, isCacheHit, clientAddress = socketAddress, requestBody }: AccessLogOptions): Plugin {
+  return {
     instrumentation: {
       // Wraps the whole handling of the request (hooks, execution, onResponse), so the context follows it.
       request: ({ request }, wrapped) => withRequestContext(request, wrapped),
@@ -76,13 +47,18 @@ export function accessLog({ logger, isCacheHit, clientAddress = socketAddress, r
       const context = currentRequestContext();
       if (!context) return;
       response.headers.set(REQUEST_ID_HEADER, context.requestId);
-      logAnswer({ method: request.method, path: pathOf(request), operation: currentOperation(request, requestBody), status: response.status, cacheHit: isCacheHit(request) }, context);
+      const operation = currentOperation(request, requestBody);
+      logger.info('request', {
+        method: request.method,
+        path: pathOf(request),
+        operation: operation.name,
+        operationType: operation.type,
+        status: response.status,
+        durationMs: Math.round((performance.now() - context.startedAt) * 100) / 100,
+        cacheHit: isCacheHit(request),
+        requestId: context.requestId,
+        remoteAddress: context.remoteAddress ?? null,
+      });
     },
   };
-  return { plugin, logAnswer };
-}
-
-/** The access log's Yoga plugin alone. */
-export function useAccessLog(options: AccessLogOptions): Plugin {
-  return accessLog(options).plugin;
 }

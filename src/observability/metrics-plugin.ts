@@ -2,8 +2,7 @@ import type { Plugin } from 'graphql-yoga';
 import { Counter, Histogram, type Registry } from 'prom-client';
 import { METRIC_PREFIX } from './metrics.js';
 import { currentOperation, pathOf, recordOperation, type RequestBodyText } from './operation-info.js';
-import { currentRequestContext, withRequestContext, type RequestContext } from './request-context.js';
-import type { AnsweredRequest } from './access-log-plugin.js';
+import { currentRequestContext, withRequestContext } from './request-context.js';
 
 export interface HttpMetricsOptions {
   /** The registry `/metrics` serves (`createMetrics().registry`). */
@@ -36,14 +35,7 @@ const METHODS = new Set(['GET', 'POST', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'DELE
  * Yoga parsed (so never a response-cache hit, most of this API's traffic), and labels each with the
  * full URL, query string included (unbounded label values, and whatever a GET carries).
  */
-export interface HttpMetrics {
-  /** The Yoga plugin: observes each answer. */
-  readonly plugin: Plugin;
-  /** Observes one answered request: the plugin's own metrics, for answers given outside Yoga (src/http/fast-lane.ts). */
-  observe(answered: AnsweredRequest, context: RequestContext): void;
-}
-
-export function httpMetrics({ registry, isCacheHit, paths = ['/graphql', '/healthz', '/readyz'], graphqlEndpoint = '/graphql', maxOperationNames = 100, requestBody }: HttpMetricsOptions): HttpMetrics {
+export function useHttpMetrics({ registry, isCacheHit, paths = ['/graphql', '/healthz', '/readyz'], graphqlEndpoint = '/graphql', maxOperationNames = 100, requestBody }: HttpMetricsOptions): Plugin {
   const duration = existing<Histogram>(registry, `${METRIC_PREFIX}http_request_duration_seconds`) ??
     new Histogram({
       name: `${METRIC_PREFIX}http_request_duration_seconds`,
@@ -67,21 +59,7 @@ export function httpMetrics({ registry, isCacheHit, paths = ['/graphql', '/healt
     operationNames.add(name);
     return name;
   };
-  const observe = (answered: AnsweredRequest, context: RequestContext): void => {
-    const path = knownPaths.has(answered.path) ? answered.path : 'other';
-    duration.observe(
-      {
-        method: METHODS.has(answered.method) ? answered.method : 'other',
-        path,
-        operation: operationLabel(answered.operation.name, answered.operation.type),
-        type: answered.operation.type ?? '',
-        status: String(answered.status),
-      },
-      (performance.now() - context.startedAt) / 1000,
-    );
-    if (answered.operation.type === 'query' && path === graphqlEndpoint) cache.inc({ result: answered.cacheHit ? 'hit' : 'miss' });
-  };
-  const plugin: Plugin = {
+  return {
     instrumentation: {
       // Starts the clock before any plugin's onRequest, including those that answer at once (health checks).
       request: ({ request }, wrapped) => withRequestContext(request, wrapped),
@@ -92,15 +70,22 @@ export function httpMetrics({ registry, isCacheHit, paths = ['/graphql', '/healt
     onResponse({ request, response }) {
       const context = currentRequestContext();
       if (!context) return;
-      observe({ method: request.method, path: pathOf(request), operation: currentOperation(request, requestBody), status: response.status, cacheHit: isCacheHit(request) }, context);
+      const pathname = pathOf(request);
+      const path = knownPaths.has(pathname) ? pathname : 'other';
+      const operation = currentOperation(request, requestBody);
+      duration.observe(
+        {
+          method: METHODS.has(request.method) ? request.method : 'other',
+          path,
+          operation: operationLabel(operation.name, operation.type),
+          type: operation.type ?? '',
+          status: String(response.status),
+        },
+        (performance.now() - context.startedAt) / 1000,
+      );
+      if (operation.type === 'query' && path === graphqlEndpoint) cache.inc({ result: isCacheHit(request) ? 'hit' : 'miss' });
     },
   };
-  return { plugin, observe };
-}
-
-/** The HTTP metrics' Yoga plugin alone. */
-export function useHttpMetrics(options: HttpMetricsOptions): Plugin {
-  return httpMetrics(options).plugin;
 }
 
 /** The metric already registered under `name`: a second Yoga instance on the same registry shares it. */

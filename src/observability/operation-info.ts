@@ -41,20 +41,15 @@ export function currentOperation(request: Request, requestBody?: RequestBodyText
   if (context?.operation) return context.operation;
   let found = UNKNOWN;
   if (request.method === 'GET') {
-    found = operationOfUrl(request.url);
+    const search = new URL(request.url).searchParams;
+    const query = search.get('query');
+    if (query !== null) found = describeOperation(query, search.get('operationName'));
   } else if (request.method === 'POST' && requestBody) {
     const body = requestBody(request);
-    if (body !== undefined) found = operationOfBody(body);
+    if (body !== undefined) found = fromBody(body);
   }
   if (context) context.operation = found;
   return found;
-}
-
-/** The operation a GET request's URL asks for (its `query` and `operationName` parameters). */
-export function operationOfUrl(url: string): OperationInfo {
-  const search = new URL(url, 'http://localhost').searchParams;
-  const query = search.get('query');
-  return query === null ? UNKNOWN : describeOperation(query, search.get('operationName'));
 }
 
 // Replayed bodies repeat (a selector sends the same query on every page load): remember small ones.
@@ -62,8 +57,7 @@ const byBody = new Map<string, OperationInfo>();
 const MAX_REMEMBERED_BODY = 4_096;
 const MAX_REMEMBERED = 500;
 
-/** The operation a POST body asks for (`{"query": …, "operationName": …}`), unknown when it is not such JSON. */
-export function operationOfBody(body: string): OperationInfo {
+function fromBody(body: string): OperationInfo {
   const remembered = byBody.get(body);
   if (remembered) return remembered;
   let found = UNKNOWN;
@@ -76,21 +70,6 @@ export function operationOfBody(body: string): OperationInfo {
   if (body.length <= MAX_REMEMBERED_BODY) {
     if (byBody.size >= MAX_REMEMBERED) byBody.clear();
     byBody.set(body, found);
-  }
-  return found;
-}
-
-// Operations by document text and name, for requests whose parameters are read outside Yoga (src/http/fast-lane.ts).
-const byQuery = new Map<string, OperationInfo>();
-
-/** The operation GraphQL parameters ask for, as `recordOperation` reads it, remembered by document text. */
-export function operationOfParams(query: string, operationName: string | null): OperationInfo {
-  const key = `${operationName ?? ''}\u0000${query}`;
-  let found = byQuery.get(key);
-  if (found === undefined) {
-    found = describeOperation(query, operationName);
-    if (byQuery.size >= MAX_REMEMBERED) byQuery.clear();
-    if (query.length <= MAX_REMEMBERED_BODY) byQuery.set(key, found);
   }
   return found;
 }

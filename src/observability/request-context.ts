@@ -42,10 +42,6 @@ export function currentRequestContext(): RequestContext | undefined {
  */
 export function withRequestContext<T>(request: Request, handle: () => T): T {
   if (storage.getStore()) return handle();
-  return storage.run(newRequestContext(request.headers.get(REQUEST_ID_HEADER)), handle);
-}
-
-/** The context of a request that has just come in, given its `X-Request-Id` header (null when absent). */
-export function newRequestContext(givenRequestId: string | null | undefined): RequestContext {
-  return { requestId: givenRequestId != null && ACCEPTABLE_REQUEST_ID.test(givenRequestId) ? givenRequestId : randomUUID(), startedAt: performance.now() };
+  const given = request.headers.get(REQUEST_ID_HEADER);
+  return storage.run({ requestId: given !== null && ACCEPTABLE_REQUEST_ID.test(given) ? given : randomUUID(), startedAt: performance.now() }, handle);
 }

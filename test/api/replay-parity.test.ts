@@ -9,12 +9,12 @@ import { FakeCatalogue } from '../support/fake-catalogue.js';
 import { parseMetrics } from '../support/prometheus.js';
 
 /**
- * The shortcuts in front of Yoga's full path must be invisible: the fast lane (src/http/fast-lane.ts,
- * which answers accepted anonymous queries, new or repeated, before Yoga's adapter) and the response
- * cache's replay hook. The same app with and without them answers every request of this matrix with
- * the same status, body and headers (all but `date`), on the first sighting, the second (kept), the
- * third (replayed), and for new variables once the lane knows the request's class; and it logs and
- * counts every answer alike. The matrix crosses methods, Accept types, Origins and kinds of answer.
+ * The shortcuts inside Yoga's plugin system must be invisible: the response cache's replay hook (an
+ * `onRequest` answer for a request that repeats one already answered) and prepared execution (graphql-jit
+ * and serialised fragments, in place of Yoga's own executor). The same app with and without them answers
+ * every request of this matrix with the same status, body and headers (all but `date`), on the first
+ * sighting, the second (kept), the third (replayed), and for new variables; and it logs and counts every
+ * answer alike. The matrix crosses methods, Accept types, Origins and kinds of answer.
  */
 
 const SELECTOR = 'query S($probe: Int!) { llmConfigs { id name tier pricing { prompt } health { score } } probe: llmConfig(id: $probe) { id } }';
@@ -43,15 +43,15 @@ function observed() {
   return { lines, registry, logger: createLogger({ level: 'info', write: (line) => lines.push(line) }) };
 }
 
-describe('the fast lane and the replay hook answer exactly as the full Yoga path', () => {
+describe('the replay hook and prepared execution answer exactly as Yoga alone', () => {
   const shortcuts = observed();
   const full = observed();
   // No per-client limit: the two apps would spend their budgets at different moments.
   const withShortcuts = createApp({ catalogue: new FakeCatalogue(), adminToken: null, logger: shortcuts.logger, metricsRegistry: shortcuts.registry, graphiql: false, limits: { pointsPerSecond: 0 } });
-  const withoutShortcuts = createApp({ catalogue: new FakeCatalogue(), adminToken: null, logger: full.logger, metricsRegistry: full.registry, graphiql: false, fastLane: false, replayCachedResponses: false, limits: { pointsPerSecond: 0 } });
+  const withoutShortcuts = createApp({ catalogue: new FakeCatalogue(), adminToken: null, logger: full.logger, metricsRegistry: full.registry, graphiql: false, preparedExecution: false, replayCachedResponses: false, limits: { pointsPerSecond: 0 } });
   const a = serveDuringSuite(withShortcuts);
   const b = serveDuringSuite(withoutShortcuts);
-  // Prepared execution (which the lane needs) loads with the first query; here it is loaded first.
+  // Prepared execution loads with the first query (Yoga's executor answers until then); here it is loaded first.
   beforeAll(() => withShortcuts.prepared!.load());
 
   async function send(base: string, method: 'GET' | 'POST', payload: (typeof PAYLOADS)[string], accept: string | undefined, origin: string | undefined): Promise<Answer> {
@@ -84,7 +84,7 @@ describe('the fast lane and the replay hook answer exactly as the full Yoga path
           const where = `${method} accept=${accept} origin=${origin}`;
           for (let sighting = 1; sighting <= 3; sighting += 1) expect(await send(a.base, method, payload, accept, origin), `${where} sighting ${sighting}`).toEqual(await send(b.base, method, payload, accept, origin));
           if (payload.variables?.probe === undefined) continue;
-          // New variables each time: executed afresh, by the lane once it knows the class.
+          // New variables each time: executed afresh, through prepared execution on one side.
           for (let fresh = 1; fresh <= 2; fresh += 1) {
             const renewed = { ...payload, variables: { ...payload.variables, probe: (probe += 1) } };
             expect(await send(a.base, method, renewed, accept, origin), `${where} new variables ${fresh}`).toEqual(await send(b.base, method, renewed, accept, origin));
@@ -94,10 +94,10 @@ describe('the fast lane and the replay hook answer exactly as the full Yoga path
     }
   });
 
-  it('did take the shortcuts: new variables answered by the lane, repeated successes replayed', () => {
-    expect(withShortcuts.lane!.answered()).toBeGreaterThanOrEqual(2 * 5 * 3);
+  it('did take the shortcuts: configs written from serialised fragments, repeated successes replayed', () => {
+    expect(withShortcuts.prepared!.current!.stats().bytes).toBeGreaterThan(0);
     expect(withShortcuts.responseCache.stats().replayed).toBeGreaterThanOrEqual(3 * 2 * 5);
-    expect(withoutShortcuts.lane).toBeNull();
+    expect(withoutShortcuts.prepared).toBeNull();
     expect(withoutShortcuts.responseCache.stats().replayed).toBe(0);
   });
 
@@ -117,72 +117,5 @@ describe('the fast lane and the replay hook answer exactly as the full Yoga path
         .map((sample) => `${sample.name}${JSON.stringify(sample.labels)} ${sample.value}`)
         .sort();
     expect(await counts(shortcuts.registry)).toEqual(await counts(full.registry));
-  });
-});
-
-describe('the fast lane spends and refuses as the plugins do', () => {
-  // A budget of 50 points per 10 s: three of these queries (18 points each) pass, then 429s.
-  const limits = { pointsPerSecond: 5 };
-  const withLane = createApp({ catalogue: new FakeCatalogue(), adminToken: null, logger: createLogger({ write: () => {} }), graphiql: false, limits });
-  const withoutLane = createApp({ catalogue: new FakeCatalogue(), adminToken: null, logger: createLogger({ write: () => {} }), graphiql: false, fastLane: false, replayCachedResponses: false, limits });
-  const a = serveDuringSuite(withLane);
-  const b = serveDuringSuite(withoutLane);
-  beforeAll(() => withLane.prepared!.load());
-
-  const send = async (base: string, probe: number) => {
-    const response = await request(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'http://a.example', 'x-request-id': `budget-${probe}` }, body: JSON.stringify({ query: SELECTOR, variables: { probe } }) });
-    const { date: _date, 'retry-after': retryAfter, ...headers } = response.headers;
-    // The seconds to wait are counted from each app's own first request: only whether they are said matters here.
-    return { status: response.statusCode, headers: { ...headers, 'retry-after': retryAfter === undefined ? undefined : 'n' }, body: (await response.body.text()).replace(/retry in \d+ s/, 'retry in n s') };
-  };
-
-  it('answers the same sequence: accepted, then refused with 429', async () => {
-    const statuses: number[] = [];
-    for (let probe = 1; probe <= 6; probe += 1) {
-      const answer = await send(a.base, probe);
-      expect(answer, `request ${probe}`).toEqual(await send(b.base, probe));
-      statuses.push(answer.status);
-    }
-    expect(statuses.slice(0, 2)).toEqual([200, 200]);
-    expect(statuses.at(-1)).toBe(429);
-    expect(withLane.lane!.answered()).toBeGreaterThan(0);
-  });
-});
-
-describe('requests the fast lane must leave to Yoga', () => {
-  const withLane = createApp({ catalogue: new FakeCatalogue(), adminToken: null, logger: createLogger({ write: () => {} }), graphiql: true, limits: { pointsPerSecond: 0 } });
-  const withoutLane = createApp({ catalogue: new FakeCatalogue(), adminToken: null, logger: createLogger({ write: () => {} }), graphiql: true, fastLane: false, replayCachedResponses: false, limits: { pointsPerSecond: 0 } });
-  const a = serveDuringSuite(withLane);
-  const b = serveDuringSuite(withoutLane);
-  beforeAll(() => withLane.prepared!.load());
-
-  const send = async (base: string, path: string, init: { method: 'GET' | 'POST'; headers: Record<string, string>; body?: string }) => {
-    const response = await request(`${base}${path}`, { ...init, headers: { 'x-request-id': 'leave-to-yoga', ...init.headers } });
-    const { date: _date, ...headers } = response.headers;
-    return { status: response.statusCode, headers, body: await response.body.text() };
-  };
-
-  it('a JSON body sent as another media type, a browser asking for GraphiQL, a query string on a POST: Yoga answers, every time', async () => {
-    const params = { query: SELECTOR, variables: { probe: 1 } };
-    type Init = { method: 'GET' | 'POST'; headers: Record<string, string>; body?: string };
-    const cases: { path: string; init: Init }[] = [
-      { path: '/graphql', init: { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(params) } },
-      { path: '/graphql', init: { method: 'POST', headers: { 'content-type': 'application/graphql' }, body: JSON.stringify(params) } },
-      { path: '/graphql', init: { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify(params) } },
-      { path: '/graphql', init: { method: 'POST', headers: { 'content-type': 'application/json, text/plain' }, body: JSON.stringify(params) } },
-      { path: '/graphql?x=1', init: { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(params) } },
-      { path: `/graphql?query=${encodeURIComponent(SELECTOR)}&variables=${encodeURIComponent('{"probe":1}')}`, init: { method: 'GET', headers: { accept: 'text/html' } } },
-      { path: `/graphql?query=${encodeURIComponent(SELECTOR)}&variables=${encodeURIComponent('{"probe":1}')}&operationName=`, init: { method: 'GET', headers: { accept: 'application/json' } } },
-      { path: '/graphql', init: { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...params, extensions: { persistedQuery: { version: 1 } } }) } },
-      { path: '/graphql', init: { method: 'POST', headers: { 'content-type': 'application/json' }, body: `\uFEFF${JSON.stringify(params)}` } },
-    ];
-    for (let round = 1; round <= 4; round += 1) {
-      for (const { path, init } of cases) {
-        const answer = await send(a.base, path, init);
-        const expected = await send(b.base, path, init);
-        // The GraphiQL page carries a policy with script hashes: the same page either way.
-        expect(answer, `round ${round}: ${init.method} ${path} ${JSON.stringify(init.headers)}`).toEqual(expected);
-      }
-    }
   });
 });
