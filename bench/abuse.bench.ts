@@ -13,7 +13,7 @@ import { firstLine, percentile, PoliteClients, row, spawnScript } from './polite
 const DURATION = Number(process.env.DURATION ?? 10);
 const ABUSERS = Number(process.env.ABUSERS ?? 8);
 
-const server = spawnScript('./servers/graphql-server.ts', ['--default-limits']);
+const server = spawnScript('./servers/graphql-server.ts', ['--default-limits', '--log-level', 'warn']);
 const { port } = JSON.parse(await firstLine(server)) as { port: number };
 const base = `http://127.0.0.1:${port}`;
 const polite = new PoliteClients(base);

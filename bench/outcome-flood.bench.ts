@@ -18,7 +18,7 @@ const RATE = Number(process.env.RATE ?? 10_000);
 const UNLIMITED = process.env.UNLIMITED === '1';
 const TOKEN = 'bench-service-token-0123456789abcdef';
 
-const server = spawnScript('./servers/graphql-server.ts', [...(UNLIMITED ? [] : ['--default-limits']), '--service-token', TOKEN], ['--expose-gc', ...(process.env.PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROFILE_DIR}`] : [])]);
+const server = spawnScript('./servers/graphql-server.ts', [...(UNLIMITED ? [] : ['--default-limits']), '--log-level', 'warn', '--service-token', TOKEN], ['--expose-gc', ...(process.env.PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROFILE_DIR}`] : [])]);
 const lines: string[] = [];
 const { port } = JSON.parse(await firstLine(server)) as { port: number };
 server.stdout!.on('data', (chunk: Buffer) => lines.push(...chunk.toString('utf8').split('\n').filter((line) => line.startsWith('{"rssMb"'))));

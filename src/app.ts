@@ -3,11 +3,12 @@ import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { GraphQLError } from 'graphql';
 import { createYoga, maskError, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { CatalogueApi } from './catalogue/refresh-types.js';
+import { usePreparedExecution } from './execution/execution-plugin.js';
+import { LazyPreparedOperations } from './execution/lazy-execution.js';
 import { createContext, type GraphQLContext } from './context.js';
 import { createCredentialGate } from './http/bearer-auth.js';
 import { clientAddress, type NodeServerContext } from './http/client-address.js';
 import { createClientLimits, DEFAULT_HTTP_LIMITS, type HttpLimits } from './http/client-limits.js';
-import { useCompiledQueries } from './http/compiled-queries.js';
 import { useConsole, type ConsoleSite } from './http/console.js';
 import { corsOptions, varyPlugin, type CorsOrigins } from './http/cors.js';
 import { createGraphiQLPage } from './http/graphiql.js';
@@ -43,6 +44,8 @@ export interface AppDeps {
   readonly isShuttingDown?: () => boolean;
   /** Origins whose pages may read the API (`CORS_ORIGINS`); default any. */
   readonly corsOrigins?: CorsOrigins;
+  /** Execute queries through prepared operations and serialised fragments (default true; off only to prove parity with Yoga's own executor). */
+  readonly preparedExecution?: boolean;
   /** Replay repeated requests from the response cache before Yoga parses them (default true; off only to prove parity). */
   readonly replayCachedResponses?: boolean;
   /** Per-client and process-wide limits; see src/http/client-limits.ts. */
@@ -58,6 +61,8 @@ export interface App {
   /** Node request handler for `http.createServer`: Yoga's own Node adapter. */
   readonly requestListener: (req: IncomingMessage, res: ServerResponse) => void;
   readonly responseCache: CatalogueResponseCache;
+  /** Compiled operations and serialised fragments, loaded with the first query (absent when `preparedExecution` is off). */
+  readonly prepared: LazyPreparedOperations | null;
 }
 
 export const GRAPHQL_ENDPOINT = '/graphql';
@@ -73,6 +78,15 @@ export const DEFAULT_MAX_REQUEST_BYTES = 64 * 1024;
  * Cost counts lists at their size (src/http/query-cost.ts): the selector query costs ~3,750, a
  * listing of every field of every config ~15,000.
  */
+/** Fields whose value moves with the clock, not the catalogue: never cached, never part of a serialised fragment. */
+const CLOCK_DEPENDENT = ['CatalogueStatus.ageSeconds'];
+/**
+ * Types whose objects are immutable (a catalogue version's configs: a new version brings new objects)
+ * and whose fields depend on the object alone: answers write them from serialised fragments
+ * (src/execution/fragment-plans.ts). A field added to them must not read the context or the clock.
+ */
+const IMMUTABLE_TYPES = ['LlmConfig'];
+
 export const QUERY_LIMITS = { maxDepth: 15, maxAliases: 30, maxTokens: 4000, maxDirectives: 20, maxCost: 20_000, introspectionCost: 7_000 } as const;
 
 /**
@@ -112,7 +126,8 @@ export function createApp(deps: AppDeps): App {
   const rejected = (kind: string) => (_ctx: unknown, error: GraphQLError) => logger.warn(`query rejected by ${kind} limit`, { reason: error.message });
   const credentialGate = createCredentialGate({ tokens: { admin: deps.adminToken, service: deps.serviceToken ?? null }, logger, attemptsPerWindow: limits.adminAttemptsPerMinute, windowSeconds: 60 });
   const clientLimits = createClientLimits({ ...limits, logger });
-  const responseCache = createResponseCache({ stamp: () => stateStamp(deps.catalogue), endpoint: GRAPHQL_ENDPOINT, replay: deps.replayCachedResponses ?? true, clockDependent: ['CatalogueStatus.ageSeconds'] });
+  const responseCache = createResponseCache({ stamp: () => stateStamp(deps.catalogue), endpoint: GRAPHQL_ENDPOINT, replay: deps.replayCachedResponses ?? true, clockDependent: CLOCK_DEPENDENT });
+  const prepared = (deps.preparedExecution ?? true) ? new LazyPreparedOperations(schema, { immutableTypes: IMMUTABLE_TYPES, clockDependent: CLOCK_DEPENDENT }) : null;
   const graphiqlPage = createGraphiQLPage();
   const body = useBoundedBody(deps.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES, logger);
   const loggedErrors = new WeakSet<object>();
@@ -157,7 +172,7 @@ export function createApp(deps: AppDeps): App {
     variableErrorsPlugin,
     useQueryCost({ maxCost: QUERY_LIMITS.maxCost, introspectionCost: QUERY_LIMITS.introspectionCost, logger, onCost: (context, cost) => clientLimits.chargeCost(context.clientAddress, cost) }),
     // Sets the execute function; the response cache must come after it, as it wraps that function.
-    useCompiledQueries(),
+    ...(prepared ? [usePreparedExecution(prepared)] : []),
     ...responseCache.executionPlugins,
   ];
 
@@ -199,5 +214,5 @@ export function createApp(deps: AppDeps): App {
     plugins,
   });
 
-  return { yoga, requestListener: yoga as unknown as App['requestListener'], responseCache };
+  return { yoga, requestListener: yoga as unknown as App['requestListener'], responseCache, prepared };
 }

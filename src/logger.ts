@@ -3,7 +3,7 @@ import { currentRequestContext } from './observability/request-context.js';
 import { REDACTED, secretScrubber } from './observability/secret-scrubber.js';
 
 /**
- * The structured logger: pino writing one JSON object per line to stderr (stdout stays free for CLI
+ * The structured logger: pino writing one JSON object per line to stderr, in batches (stdout stays free for CLI
  * output), `{"level":"info","time":"…","msg":"…",…fields}`. Lines logged while serving a request
  * carry its `requestId`. Secrets are kept out twice: pino's `redact` censors fields that hold
  * credentials by name, and registered secret values are replaced wherever they appear in a finished
@@ -37,9 +37,8 @@ const CREDENTIAL_FIELDS = ['authorization', 'cookie', 'apiKey', 'api_key', 'admi
 export function createLogger(options: LoggerOptions = {}): Logger {
   const scrub = secretScrubber(options.secrets ?? []);
   const write = options.write;
-  // Synchronous writes: a line logged just before process.exit() is never lost.
-  const stderr = write ? null : pino.destination({ dest: 2, sync: true });
-  const sink: DestinationStream = { write: (chunk: string) => (write ? write(scrub(chunk).replace(/\n$/, '')) : stderr!.write(scrub(chunk))) };
+  const stderr = write ? null : batchedStderr();
+  const sink: DestinationStream = { write: (chunk: string) => (write ? write(scrub(chunk).replace(/\n$/, '')) : stderr!.add(scrub(chunk))) };
   const now = options.now;
   const base = pino(
     {
@@ -62,8 +61,54 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     (message: string, fields?: Record<string, unknown>): void => {
       if (fields) base[level](fields, message);
       else base[level](message);
+      // Warnings and errors are written at once: they are what one reads after a crash.
+      if (level === 'warn' || level === 'error') stderr?.flush();
     };
   return { debug: method('debug'), info: method('info'), warn: method('warn'), error: method('error') };
+}
+
+/** Lines written to stderr in batches: see `batchedStderr`. */
+interface BatchedWriter {
+  add(line: string): void;
+  flush(): void;
+}
+
+/** Bytes gathered before they are written even within one turn of the event loop. */
+const BATCH_BYTES = 64 * 1024;
+
+/**
+ * Lines gathered and written to stderr once per turn of the event loop, synchronously (pino's
+ * synchronous destination, which retries a busy pipe), and whatever is pending when the process exits,
+ * `process.exit()` included. One system call per access-log line cost ~5% of a cached answer
+ * (bench/RESULTS.md); under load a turn answers several requests. What can be lost is the last turn's
+ * info lines when the process is killed outright (SIGKILL, a V8 abort).
+ */
+function batchedStderr(): BatchedWriter {
+  const destination = pino.destination({ dest: 2, sync: true });
+  let pending: string[] = [];
+  let bytes = 0;
+  let scheduled = false;
+  const flush = (): void => {
+    scheduled = false;
+    if (pending.length === 0) return;
+    const text = pending.length === 1 ? pending[0]! : pending.join('');
+    pending = [];
+    bytes = 0;
+    destination.write(text);
+  };
+  process.on('exit', flush);
+  return {
+    add(line) {
+      pending.push(line);
+      bytes += line.length;
+      if (bytes >= BATCH_BYTES) flush();
+      else if (!scheduled) {
+        scheduled = true;
+        setImmediate(flush).unref();
+      }
+    },
+    flush,
+  };
 }
 
 /** A logger that drops everything (for benchmarks and tests that don't inspect logs). */

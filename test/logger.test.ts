@@ -45,3 +45,28 @@ describe('the pino-backed logger', () => {
     expect(lines.map((line) => JSON.parse(line).requestId)).toEqual(['req-1', undefined]);
   });
 });
+
+describe('lines written to stderr in batches', () => {
+  const run = async (script: string): Promise<string> => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', `import { createLogger } from ${JSON.stringify(new URL('../src/logger.ts', import.meta.url).pathname)}; const logger = createLogger(); ${script}`], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    await new Promise((resolve) => child.once('close', resolve));
+    return stderr;
+  };
+  const messages = (stderr: string) => stderr.split('\n').filter((line) => line.startsWith('{')).map((line) => (JSON.parse(line) as { msg: string }).msg);
+
+  it('writes what is pending when the process exits, process.exit() included', async () => {
+    expect(messages(await run("logger.info('one'); logger.info('two'); process.exit(3);"))).toEqual(['one', 'two']);
+  });
+
+  it('writes a warning at once, with the lines before it, even if the process is killed right after', async () => {
+    expect(messages(await run("logger.info('before'); logger.warn('the warning'); logger.info('lost'); process.kill(process.pid, 'SIGKILL');"))).toEqual(['before', 'the warning']);
+  });
+
+  it('writes the lines of one turn of the event loop together, in order, by the next turn', async () => {
+    const stderr = await run("for (let i = 0; i < 500; i += 1) logger.info('line ' + i); setImmediate(() => setImmediate(() => process.kill(process.pid, 'SIGKILL')));");
+    expect(messages(stderr)).toEqual(Array.from({ length: 500 }, (_, i) => `line ${i}`));
+  });
+});

@@ -38,13 +38,12 @@ export type BenchmarkIndex = 'intelligence' | 'coding' | 'agentic';
 /** List orders: the catalogue's own (operator configs, then OpenRouter payload order), or by a field. */
 export type ConfigOrder = 'catalogue' | 'quality-desc' | 'id' | 'name' | 'newest' | 'price-asc' | 'context-desc' | `${BenchmarkIndex}-desc`;
 
-function matches(config: CatalogueConfig, filter: ConfigFilter, search: string | null, provider: string | null, author: string | null): boolean {
+/** Whether a config meets the filter, but for its texts (`provider`, `search`: compared with the list's lower-cased texts). */
+function matches(config: CatalogueConfig, filter: ConfigFilter, author: string | null): boolean {
   if (filter.tier != null && config.billingTier !== filter.tier) return false;
   if (filter.routerPoolEligible != null && config.routerPoolEligible !== filter.routerPoolEligible) return false;
   if (filter.source != null && config.source !== filter.source) return false;
-  if (provider !== null && config.provider.toLowerCase() !== provider) return false;
   if (filter.includeGated === false && config.healthGated) return false;
-  if (search !== null && !config.name.toLowerCase().includes(search) && !config.modelName.toLowerCase().includes(search)) return false;
   if (author !== null && configAuthor(config)?.slug.toLowerCase() !== author) return false;
   if (filter.inputModality && !filter.inputModality.every((modality) => config.inputModalities.includes(modality))) return false;
   if (filter.minContextLength != null && !(config.contextLength !== null && config.contextLength >= filter.minContextLength)) return false;
@@ -81,13 +80,52 @@ const COMPARATORS: Record<Exclude<ConfigOrder, 'catalogue'>, (a: CatalogueConfig
   'agentic-desc': by((c) => benchmarkIndex(c, 'agentic'), -1),
 };
 
+/** A version's configs in one order, with the lower-cased texts filters compare, side by side. */
+interface OrderedConfigs {
+  readonly configs: readonly CatalogueConfig[];
+  readonly names: readonly string[];
+  readonly modelNames: readonly string[];
+  readonly providers: readonly string[];
+}
+
+/**
+ * Orders and lower-cased texts of a list of configs, computed once per list: a version's list is
+ * frozen, and a listing filters the same configs on every request (lower-casing two names per config
+ * per search was most of the cost of a filtered listing). Filtering a list sorted once keeps the order
+ * a sort after filtering would give (the sort is stable).
+ */
+const indexes = new WeakMap<readonly CatalogueConfig[], Map<ConfigOrder, OrderedConfigs>>();
+
+function ordered(configs: readonly CatalogueConfig[], order: ConfigOrder): OrderedConfigs {
+  let byOrder = indexes.get(configs);
+  if (!byOrder) {
+    byOrder = new Map();
+    // Only frozen lists are indexed: a list that can change would serve a stale index.
+    if (Object.isFrozen(configs)) indexes.set(configs, byOrder);
+  }
+  let found = byOrder.get(order);
+  if (!found) {
+    const sorted = order === 'catalogue' ? configs : [...configs].sort(COMPARATORS[order]);
+    found = { configs: sorted, names: sorted.map((c) => c.name.toLowerCase()), modelNames: sorted.map((c) => c.modelName.toLowerCase()), providers: sorted.map((c) => c.provider.toLowerCase()) };
+    byOrder.set(order, found);
+  }
+  return found;
+}
+
 /** Filters and orders configs for a listing. The input is not modified. */
 export function queryConfigs(configs: readonly CatalogueConfig[], filter: ConfigFilter = {}, order: ConfigOrder = 'catalogue'): CatalogueConfig[] {
   const search = filter.search ? filter.search.toLowerCase() : null;
   const provider = filter.provider ? filter.provider.toLowerCase() : null;
   const author = filter.author ? filter.author.toLowerCase() : null;
-  const selected = configs.filter((config) => matches(config, filter, search, provider, author));
-  return order === 'catalogue' ? selected : selected.sort(COMPARATORS[order]);
+  const list = ordered(configs, order);
+  const selected: CatalogueConfig[] = [];
+  for (let index = 0; index < list.configs.length; index += 1) {
+    const config = list.configs[index]!;
+    if (provider !== null && list.providers[index] !== provider) continue;
+    if (search !== null && !list.names[index]!.includes(search) && !list.modelNames[index]!.includes(search)) continue;
+    if (matches(config, filter, author)) selected.push(config);
+  }
+  return selected;
 }
 
 /**

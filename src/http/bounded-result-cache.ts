@@ -12,6 +12,8 @@ import type { Cache } from '@graphql-yoga/plugin-response-cache';
 const PROVISIONAL_BYTES = 16 * 1024;
 /** Per-entry bookkeeping beyond the body: the key twice, headers, the LRU's node. */
 const ENTRY_OVERHEAD_BYTES = 512;
+/** Bound on the raw requests remembered for replays (their text, as UTF-16: at most 4,000 × 4 KiB). */
+const MAX_REPLAY_KEY_BYTES = 8 * 1024 * 1024;
 
 export interface BoundsOptions {
   readonly maxEntries: number;
@@ -32,7 +34,10 @@ export class BoundedResultCache implements Cache {
   private readonly entries: LRUCache<string, Entry>;
   private readonly doorkeeper: LRUCache<string, true>;
 
-  /** Digest of a raw request (method, path and query, media types, body) → key of the entry that answered it. */
+  /**
+   * A raw request (method, path and query, media types, body: its text up to 2 KiB, else its SHA-256)
+   * → key of the entry that answered it. Bounded by entries and by bytes.
+   */
   readonly replays: LRUCache<string, string>;
 
   constructor(
@@ -45,7 +50,7 @@ export class BoundedResultCache implements Cache {
       sizeCalculation: (entry, key) => (entry.response?.body.length ?? PROVISIONAL_BYTES) + key.length + ENTRY_OVERHEAD_BYTES,
     });
     this.doorkeeper = new LRUCache<string, true>({ max: options.doorkeeperSize });
-    this.replays = new LRUCache<string, string>({ max: options.maxEntries * 4 });
+    this.replays = new LRUCache<string, string>({ max: options.maxEntries * 4, maxSize: MAX_REPLAY_KEY_BYTES, sizeCalculation: (entryKey, raw) => raw.length * 2 + entryKey.length });
   }
 
   /** Empties the cache when the catalogue state moved on: no entry of an old state can match again. */

@@ -58,6 +58,9 @@ export function servedFromResponseCache(request: Request): boolean {
   return servedFromCache.has(request);
 }
 
+/** Raw requests up to this length are their own replay key; longer ones are keyed by their SHA-256. */
+const MAX_RAW_KEY_TEXT = 2048;
+
 /** Browsers and CDNs may keep a GET answer but must revalidate it (cheap: a 304 on a matching ETag). */
 const REVALIDATE = 'public, max-age=0, must-revalidate';
 /**
@@ -77,6 +80,14 @@ export function createResponseCache(options: ResponseCacheOptions): CatalogueRes
     doorkeeperSize: options.doorkeeperSize ?? 10_000,
   });
   const keyOfRequest = new WeakMap<Request, string>();
+  // The catalogue state is not part of it: every raw key is forgotten when the state moves on (`observe`).
+  // The text itself for requests of a usual size (a look-up hashes it as any string, far cheaper than a
+  // SHA-256 per request); a digest of longer ones, so the index stays small (bounded-result-cache.ts).
+  const rawKey = (method: string, pathAndSearch: string, accept: string | undefined, contentType: string | undefined, body: string): string => {
+    cache.observe(options.stamp());
+    const text = `${method}\n${pathAndSearch}\n${accept ?? '\u0000'}\n${contentType ?? '\u0000'}\n${body}`;
+    return text.length <= MAX_RAW_KEY_TEXT ? text : `sha256:${hash('sha256', text, 'base64url')}`;
+  };
   // Decided once per request: the library asks before lookup and again before execution.
   const admitted = new WeakMap<Request, boolean>();
   const enabled = (request: Request): boolean => {
@@ -136,9 +147,7 @@ export function createResponseCache(options: ResponseCacheOptions): CatalogueRes
       if (request.headers.has('authorization') || request.headers.has('if-none-match')) return;
       const body = request.method === 'POST' ? bodyText(request) : '';
       if (body === undefined) return;
-      const stamp = options.stamp();
-      cache.observe(stamp);
-      const raw = hash('sha256', `${stamp}\n${request.method}\n${pathname}${search}\n${request.headers.get('accept') ?? ''}\n${request.headers.get('content-type') ?? ''}\n${body}`, 'base64url');
+      const raw = rawKey(request.method, `${pathname}${search}`, request.headers.get('accept') ?? undefined, request.headers.get('content-type') ?? undefined, body);
       rawKeyOfRequest.set(request, raw);
       if (options.replay === false) return;
       const key = cache.replays.get(raw);

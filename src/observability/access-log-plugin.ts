@@ -4,8 +4,6 @@ import type { Logger } from '../logger.js';
 import { currentOperation, pathOf, recordOperation, type RequestBodyText } from './operation-info.js';
 import { currentRequestContext, REQUEST_ID_HEADER, withRequestContext } from './request-context.js';
 
-/** Mutations whose refusals are audited: an unauthorised attempt at an admin operation is worth a warning. */
-
 export interface AccessLogOptions {
   readonly logger: Logger;
   /** Whether the answer to this request came from the response cache (the HTTP layer knows). */
