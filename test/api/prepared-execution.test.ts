@@ -17,15 +17,19 @@ import { readFileSync } from 'node:fs';
 /** Every field of LlmConfig, nested objects included, from the committed schema (fields added later are covered too). */
 function everyField(): string {
   const schema = buildSchema(readFileSync(new URL('../../schema.graphql', import.meta.url), 'utf8'));
-  const select = (type: GraphQLObjectType): string =>
+  // A type already being selected (a config's `successor` and `aliasOf` are configs) is selected by its `__typename` alone.
+  const select = (type: GraphQLObjectType, path: ReadonlySet<GraphQLObjectType>): string =>
     Object.values(type.getFields())
       .filter((field) => field.args.length === 0)
       .map((field) => {
         const named = getNamedType(field.type);
-        return isLeafType(named) ? field.name : isObjectType(named) ? `${field.name} { ${select(named)} }` : '';
+        if (isLeafType(named)) return field.name;
+        if (!isObjectType(named)) return '';
+        return `${field.name} { ${path.has(named) ? '__typename' : select(named, new Set([...path, named]))} }`;
       })
       .join(' ');
-  return select(schema.getType('LlmConfig') as GraphQLObjectType);
+  const config = schema.getType('LlmConfig') as GraphQLObjectType;
+  return select(config, new Set([config]));
 }
 
 const SELECTOR = 'id name provider modelName tier contextLength pricing { prompt completion } supportsTools supportsImageInput qualityScore healthGated health { score gated gateReason checkedAt }';
