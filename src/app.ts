@@ -12,7 +12,7 @@ import { createClientLimits, DEFAULT_HTTP_LIMITS, type HttpLimits } from './http
 import { useConsole, type ConsoleSite } from './http/console.js';
 import { corsOptions, varyPlugin, type CorsOrigins } from './http/cors.js';
 import { createGraphiQLPage } from './http/graphiql.js';
-import { useQueryCost } from './http/query-cost.js';
+import { DEFAULT_MAX_QUERY_COST, useQueryCost } from './http/query-cost.js';
 import { isClientAbort } from './http/client-aborts.js';
 import { bodyText, useBoundedBody } from './http/request-body.js';
 import { useRequestShapeLimits } from './http/request-shape.js';
@@ -41,6 +41,8 @@ export interface AppDeps {
   readonly graphiql: boolean;
   /** Largest accepted request body; larger ones get 413 before any parsing. */
   readonly maxRequestBytes?: number;
+  /** Largest query cost accepted (`MAX_QUERY_COST`; default `QUERY_LIMITS.maxCost`). */
+  readonly maxQueryCost?: number;
   readonly isShuttingDown?: () => boolean;
   /** Origins whose pages may read the API (`CORS_ORIGINS`); default any. */
   readonly corsOrigins?: CorsOrigins;
@@ -72,12 +74,6 @@ export const LIVENESS_ENDPOINT = '/healthz';
 /** A legitimate selector query is ~1 KiB; 64 KiB leaves room for big hand-written queries. */
 export const DEFAULT_MAX_REQUEST_BYTES = 64 * 1024;
 
-/**
- * Query limits: generous for real clients and GraphiQL's introspection, tight for abuse. Depth
- * applies to introspection too (deeply nested `ofType` chains are the classic introspection abuse).
- * Cost counts lists at their size (src/http/query-cost.ts): the selector query costs ~3,750, a
- * listing of every field of every config ~15,000.
- */
 /** Fields whose value moves with the clock, not the catalogue: never cached, never part of a serialised fragment. */
 const CLOCK_DEPENDENT = ['CatalogueStatus.ageSeconds'];
 /**
@@ -87,7 +83,14 @@ const CLOCK_DEPENDENT = ['CatalogueStatus.ageSeconds'];
  */
 const IMMUTABLE_TYPES = ['LlmConfig'];
 
-export const QUERY_LIMITS = { maxDepth: 15, maxAliases: 30, maxTokens: 4000, maxDirectives: 20, maxCost: 20_000, introspectionCost: 7_000 } as const;
+/**
+ * Query limits: generous for real clients and GraphiQL's introspection, tight for abuse. Depth
+ * applies to introspection too (deeply nested `ofType` chains are the classic introspection abuse).
+ * Cost counts lists at their size (src/http/query-cost.ts): the selector query costs ~3,750, a picker
+ * with what a selector shows ~7,500, every field of every config ~33,000 (over the default `maxCost`:
+ * an operator who wants that answered raises `MAX_QUERY_COST`).
+ */
+export const QUERY_LIMITS = { maxDepth: 15, maxAliases: 30, maxTokens: 4000, maxDirectives: 20, maxCost: DEFAULT_MAX_QUERY_COST, introspectionCost: 7_000 } as const;
 
 /**
  * The catalogue state every response depends on: the served version, the last refresh report (which
@@ -170,7 +173,7 @@ export function createApp(deps: AppDeps): App {
     useRequestShapeLimits((context, source) => clientLimits.chargeNewDocument(clientAddress(context, (context as { request: Request }).request, limits.trustedProxyHops), source.length)),
     // Execution hooks run in this order; each may stop the request before the next.
     variableErrorsPlugin,
-    useQueryCost({ maxCost: QUERY_LIMITS.maxCost, introspectionCost: QUERY_LIMITS.introspectionCost, logger, onCost: (context, cost) => clientLimits.chargeCost(context.clientAddress, cost) }),
+    useQueryCost({ maxCost: deps.maxQueryCost ?? QUERY_LIMITS.maxCost, introspectionCost: QUERY_LIMITS.introspectionCost, logger, onCost: (context, cost) => clientLimits.chargeCost(context.clientAddress, cost) }),
     // Sets the execute function; the response cache must come after it, as it wraps that function.
     ...(prepared ? [usePreparedExecution(prepared)] : []),
     ...responseCache.executionPlugins,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DEFAULT_OUTCOME_SETTINGS } from './catalogue/outcome-policy.js';
 import { DEFAULT_HTTP_LIMITS } from './http/client-limits.js';
 import { parseCorsOrigins } from './http/cors.js';
+import { DEFAULT_MAX_QUERY_COST } from './http/query-cost.js';
 import { formatZodError } from './input/zod-issues.js';
 import { DEFAULT_OPENROUTER_BASE_URL } from './openrouter/models-client.js';
 
@@ -81,6 +82,8 @@ const envSchema = z.object({
     .transform((value) => parseCorsOrigins(value))
     .refine((origins) => origins === '*' || origins.every((origin) => /^https?:\/\/[^/\s]+$/.test(origin)), 'must be * or a comma-separated list of origins like https://app.example.com (scheme and host, no path)'),
   RATE_LIMIT_POINTS_PER_SECOND: z.coerce.number().int().min(0).default(DEFAULT_HTTP_LIMITS.pointsPerSecond),
+  // The cost limit of a query (src/http/query-cost.ts); raise it to answer every field of every config (~33,000).
+  MAX_QUERY_COST: z.coerce.number().int().min(1_000).max(10_000_000).default(DEFAULT_MAX_QUERY_COST),
   MAX_CONCURRENT_EXECUTIONS: z.coerce.number().int().min(1).default(DEFAULT_HTTP_LIMITS.maxConcurrentExecutions),
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(DEFAULT_HTTP_LIMITS.trustedProxyHops),
 });

@@ -93,6 +93,7 @@ async function main(): Promise<void> {
     graphiql: env.GRAPHIQL,
     isShuttingDown: () => shuttingDown,
     corsOrigins: env.CORS_ORIGINS,
+    maxQueryCost: env.MAX_QUERY_COST,
     limits: { pointsPerSecond: env.RATE_LIMIT_POINTS_PER_SECOND, maxConcurrentExecutions: env.MAX_CONCURRENT_EXECUTIONS, trustedProxyHops: env.TRUST_PROXY_HOPS },
     metricsRegistry: metrics?.registry ?? null,
     console: consoleSite,

@@ -68,3 +68,12 @@ describe('SERVICE_TOKEN and cooldowns', () => {
     expect(problemsOf({ COOLDOWN_SECONDS: '900', COOLDOWN_MAX_SECONDS: '300' })).toEqual(['COOLDOWN_MAX_SECONDS: must be at least COOLDOWN_SECONDS (900), got 300']);
   });
 });
+
+describe('MAX_QUERY_COST', () => {
+  it('defaults to the built-in limit and refuses values that would make every query fail or none', () => {
+    expect(parseEnv({}).MAX_QUERY_COST).toBe(20_000);
+    expect(parseEnv({ MAX_QUERY_COST: '40000' }).MAX_QUERY_COST).toBe(40_000);
+    expect(problemsOf({ MAX_QUERY_COST: '10' })[0]).toMatch(/^MAX_QUERY_COST: /);
+    expect(problemsOf({ MAX_QUERY_COST: 'lots' })[0]).toMatch(/^MAX_QUERY_COST: /);
+  });
+});

@@ -33,7 +33,8 @@ const app = createApp({
   logger,
   graphiql: false,
   metricsRegistry: metrics.registry,
-  ...(defaultLimits ? {} : { limits: { pointsPerSecond: 1e9, maxConcurrentExecutions: 1e6 } }),
+  // Without the defaults, the cost limit is raised too, as an operator answering every field of every config would (MAX_QUERY_COST).
+  ...(defaultLimits ? {} : { limits: { pointsPerSecond: 1e9, maxConcurrentExecutions: 1e6 }, maxQueryCost: 1_000_000 }),
 });
 const server = createHttpServer(app);
 server.listen(0, '127.0.0.1', () => process.stdout.write(`${JSON.stringify({ port: (server.address() as AddressInfo).port })}\n`));

@@ -25,6 +25,9 @@ export interface QueryCostOptions {
   readonly onCost?: (context: GraphQLContext, cost: number) => void;
 }
 
+/** The cost limit unless the operator sets `MAX_QUERY_COST`. */
+export const DEFAULT_MAX_QUERY_COST = 20_000;
+
 export const MAX_SCHEMA_FIELDS_PER_DOCUMENT = 1;
 export const MAX_TYPE_FIELDS_PER_DOCUMENT = 10;
 

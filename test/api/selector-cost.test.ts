@@ -52,6 +52,17 @@ describe('query cost with what a selector shows', () => {
     expect(body.errors?.[0]?.extensions?.code).toBe('QUERY_COMPLEXITY');
   });
 
+  it('answers every field of every config where the operator raised MAX_QUERY_COST', async () => {
+    const everything = print(SelectorDetailsQuery as unknown as DocumentNode).replace('benchmarks(source: ARTIFICIAL_ANALYSIS)', 'benchmarks');
+    const cost = costOf(everything);
+    expect(cost).toBeGreaterThan(QUERY_LIMITS.maxCost);
+    expect((await post(app, { query: everything })).body.errors?.[0]?.extensions?.code).toBe('QUERY_COMPLEXITY');
+    const raised = createApp({ catalogue: new FakeCatalogue(), adminToken: null, logger: silentLogger, graphiql: false, maxQueryCost: cost });
+    const { status, body } = await post(raised, { query: everything });
+    expect({ status, errors: body.errors }).toEqual({ status: 200, errors: undefined });
+    expect((body.data as { llmConfigs: unknown[] }).llmConfigs.length).toBeGreaterThan(0);
+  });
+
   it('successors of successors are bounded by the depth limit', async () => {
     const chain = (levels: number) => `{ llmConfigs { ${'successor { '.repeat(levels)}id${' }'.repeat(levels)} } }`;
     expect((await post(app, { query: chain(13) })).body.errors).toBeUndefined();
