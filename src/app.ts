@@ -79,9 +79,17 @@ const CLOCK_DEPENDENT = ['CatalogueStatus.ageSeconds'];
 /**
  * Types whose objects are immutable (a catalogue version's configs: a new version brings new objects)
  * and whose fields depend on the object alone: answers write them from serialised fragments
- * (src/execution/fragment-plans.ts). A field added to them must not read the context or the clock.
+ * (src/execution/fragment-plans.ts). A field added to them that reads the context or the clock must be
+ * listed in REQUEST_DEPENDENT or CLOCK_DEPENDENT.
  */
 const IMMUTABLE_TYPES = ['LlmConfig'];
+/**
+ * Fields of those types that read the request (the standings it sees, the requirements of its listing):
+ * a config selected with any of them is executed for each request, not written from a fragment. Without
+ * this, every answer would first try a fragment per config and fail on the context read (the every-field
+ * workload of bench:throughput paid that on each request).
+ */
+const REQUEST_DEPENDENT = ['LlmConfig.availability', 'LlmConfig.cooldownUntil', 'LlmConfig.blockedReason'];
 
 /**
  * Query limits: generous for real clients and GraphiQL's introspection, tight for abuse. Depth
@@ -130,7 +138,7 @@ export function createApp(deps: AppDeps): App {
   const credentialGate = createCredentialGate({ tokens: { admin: deps.adminToken, service: deps.serviceToken ?? null }, logger, attemptsPerWindow: limits.adminAttemptsPerMinute, windowSeconds: 60 });
   const clientLimits = createClientLimits({ ...limits, logger });
   const responseCache = createResponseCache({ stamp: () => stateStamp(deps.catalogue), endpoint: GRAPHQL_ENDPOINT, replay: deps.replayCachedResponses ?? true, clockDependent: CLOCK_DEPENDENT });
-  const prepared = (deps.preparedExecution ?? true) ? new LazyPreparedOperations(schema, { immutableTypes: IMMUTABLE_TYPES, clockDependent: CLOCK_DEPENDENT }) : null;
+  const prepared = (deps.preparedExecution ?? true) ? new LazyPreparedOperations(schema, { immutableTypes: IMMUTABLE_TYPES, clockDependent: [...CLOCK_DEPENDENT, ...REQUEST_DEPENDENT] }) : null;
   const graphiqlPage = createGraphiQLPage();
   const body = useBoundedBody(deps.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES, logger);
   const loggedErrors = new WeakSet<object>();

@@ -25,7 +25,7 @@ const NO_VARIABLES = Object.freeze({});
 export interface FragmentPlansOptions {
   /** Object types whose objects are immutable and whose fields depend on the object alone. */
   readonly immutableTypes: readonly string[];
-  /** Schema coordinates (`Type.field`) whose value moves with the clock: selections with them get no plan. */
+  /** Schema coordinates (`Type.field`) whose value moves with the clock or reads the request: selections with them get no plan. */
   readonly clockDependent?: readonly string[];
   /** Bound on the bytes of all fragments kept; past it every plan starts again (default 32 MiB). */
   readonly maxBytes?: number;
