@@ -18,8 +18,11 @@ import { handleShutdownSignals } from './process-signals.js';
 import { stopRefreshing } from './stop-refreshing.js';
 
 const BUNDLED_MODELS = fileURLToPath(new URL('../assets/openrouter-models.json', import.meta.url));
-/** Where `npm run build` puts the console page, next to the compiled server. */
-const CONSOLE_DIR = fileURLToPath(new URL('./console/', import.meta.url));
+/**
+ * Where `npm run build` puts the console page: `dist/console/`, found from `dist/main.js` (npm start, the
+ * image) and from `src/main.ts` (npm run dev) alike, both being one level below the project.
+ */
+const CONSOLE_DIR = fileURLToPath(new URL('../dist/console/', import.meta.url));
 
 /**
  * The process entry point: reads the environment and operator file, composes the catalogue over a

@@ -41,6 +41,13 @@ describe('the compiled server serves the console offline', () => {
     }
   }, 60_000);
 
+  it('the sources run as `npm run dev` runs them (tsx src/main.ts) serve the built console too', async () => {
+    server = await startServer(await offline(), 30_000, { launcher: 'tsx' });
+    const page = await request(`${server.url}/console`);
+    expect(page.statusCode).toBe(200);
+    expect(await page.body.text()).toContain('<html');
+  }, 45_000);
+
   it('CONSOLE=false turns it off', async () => {
     server = await startServer({ ...(await offline()), CONSOLE: 'false' });
     expect((await request(`${server.url}/console`)).statusCode).toBe(404);
