@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { perMillion } from '../src/catalogue/config-factory.js';
+import { perMillion } from '../src/catalogue/pricing.js';
 import { billingTier, exclusionReason, generateOpenRouterConfigs } from '../src/catalogue/generate.js';
 import { pythonFloat } from '../src/catalogue/python-float.js';
 import { capabilityPoints, contextPoints, priceBandPoints, recencyPoints, scoreOpenRouterModel, scoreOperatorConfig, tinyOrLegacyPenalty } from '../src/catalogue/scoring.js';

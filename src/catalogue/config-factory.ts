@@ -10,8 +10,6 @@ import { operatorPricing, perMillion } from './pricing.js';
 import { scoreOpenRouterModel, scoreOperatorConfig } from './scoring.js';
 import type { BillingTier, CatalogueConfig, StaticScoreBreakdown } from './types.js';
 
-export { perMillion } from './pricing.js';
-
 /**
  * Every config is made here: an OpenRouter model, an operator-curated model and the virtual Auto
  * entry each set only the fields they decide; the others take neutral defaults, and the scores of a

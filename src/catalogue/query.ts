@@ -38,13 +38,12 @@ export type BenchmarkIndex = 'intelligence' | 'coding' | 'agentic';
 /** List orders: the catalogue's own (operator configs, then OpenRouter payload order), or by a field. */
 export type ConfigOrder = 'catalogue' | 'quality-desc' | 'id' | 'name' | 'newest' | 'price-asc' | 'context-desc' | `${BenchmarkIndex}-desc`;
 
-/** Whether a config meets the filter, but for its texts (`provider`, `search`: compared with the list's lower-cased texts). */
-function matches(config: CatalogueConfig, filter: ConfigFilter, author: string | null): boolean {
+/** Whether a config meets the filter, but for its texts (`provider`, `search`, `author`: compared with the list's lower-cased texts). */
+function matches(config: CatalogueConfig, filter: ConfigFilter): boolean {
   if (filter.tier != null && config.billingTier !== filter.tier) return false;
   if (filter.routerPoolEligible != null && config.routerPoolEligible !== filter.routerPoolEligible) return false;
   if (filter.source != null && config.source !== filter.source) return false;
   if (filter.includeGated === false && config.healthGated) return false;
-  if (author !== null && configAuthor(config)?.slug.toLowerCase() !== author) return false;
   if (filter.inputModality && !filter.inputModality.every((modality) => config.inputModalities.includes(modality))) return false;
   if (filter.minContextLength != null && !(config.contextLength !== null && config.contextLength >= filter.minContextLength)) return false;
   if (filter.maxPromptPrice != null && !(config.pricing.prompt !== null && config.pricing.prompt <= filter.maxPromptPrice)) return false;
@@ -86,6 +85,8 @@ interface OrderedConfigs {
   readonly names: readonly string[];
   readonly modelNames: readonly string[];
   readonly providers: readonly string[];
+  /** Author slugs; null for configs without an author (operator configs, Auto). */
+  readonly authors: readonly (string | null)[];
 }
 
 /**
@@ -106,7 +107,7 @@ function ordered(configs: readonly CatalogueConfig[], order: ConfigOrder): Order
   let found = byOrder.get(order);
   if (!found) {
     const sorted = order === 'catalogue' ? configs : [...configs].sort(COMPARATORS[order]);
-    found = { configs: sorted, names: sorted.map((c) => c.name.toLowerCase()), modelNames: sorted.map((c) => c.modelName.toLowerCase()), providers: sorted.map((c) => c.provider.toLowerCase()) };
+    found = { configs: sorted, names: sorted.map((c) => c.name.toLowerCase()), modelNames: sorted.map((c) => c.modelName.toLowerCase()), providers: sorted.map((c) => c.provider.toLowerCase()), authors: sorted.map((c) => configAuthor(c)?.slug.toLowerCase() ?? null) };
     byOrder.set(order, found);
   }
   return found;
@@ -122,8 +123,9 @@ export function queryConfigs(configs: readonly CatalogueConfig[], filter: Config
   for (let index = 0; index < list.configs.length; index += 1) {
     const config = list.configs[index]!;
     if (provider !== null && list.providers[index] !== provider) continue;
+    if (author !== null && list.authors[index] !== author) continue;
     if (search !== null && !list.names[index]!.includes(search) && !list.modelNames[index]!.includes(search)) continue;
-    if (matches(config, filter, author)) selected.push(config);
+    if (matches(config, filter)) selected.push(config);
   }
   return selected;
 }

@@ -115,9 +115,3 @@ export function autoAvailability(configs: readonly CatalogueConfig[], requiremen
   }
   return { available: false, reasons: UNAVAILABLE_REASONS.filter((reason) => seen.has(reason)) };
 }
-
-/** Whether requirements ask for anything at all. */
-export function hasRequirements(requirements: TurnRequirements | null | undefined): boolean {
-  if (!requirements) return false;
-  return Boolean(requirements.imageInput || requirements.tools || requirements.reasoning) || requirements.minContextLength != null || requirements.maxPromptPrice != null;
-}

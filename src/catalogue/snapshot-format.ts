@@ -9,7 +9,6 @@ import type { RetiredModel } from './retirement.js';
 import { changeRecordSchema, modelSchema, retiredSchema } from './snapshot-models.js';
 import type { CatalogueOrigin } from './version.js';
 
-export { changeRecordSchema } from './snapshot-models.js';
 
 /**
  * The shape of a catalogue snapshot: what is persisted in DATA_DIR and what replicas share. It holds

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { hasUnprintable, SERVED_INT_MAX, servedInstant, servedInt } from '../input/served-range.js';
+import { printableString, SERVED_INT_MAX, servedCount, servedInstant, servedInt } from '../input/served-range.js';
 import { calendarDay, timeOfDay } from '../openrouter/json-values.js';
 import { modalities, NO_DETAILS, REASONING_EFFORTS, type ModelDetails } from '../openrouter/model-details.js';
 import { EXTRA_PRICE_KINDS } from '../openrouter/model-prices.js';
@@ -13,12 +13,10 @@ import type { RetiredModel } from './retirement.js';
  * A file or a shared snapshot is input like any other: every value must be one the API can serve.
  */
 
-const printable = z.string().refine((text) => !hasUnprintable(text), 'contains control characters or a lone surrogate');
 const day = z.string().refine((text) => calendarDay(text) === text, 'must be a calendar day YYYY-MM-DD');
 const time = z.string().refine((text) => timeOfDay(text) === text, 'must be a UTC time of day HH:MM');
 const finite = z.number();
-const arenaName = printable.refine((name) => /^[^/]+\/[^/]+$/.test(name), 'must be arena/category');
-const tokens = z.number().int().min(0).max(SERVED_INT_MAX);
+const arenaName = printableString.refine((name) => /^[^/]+\/[^/]+$/.test(name), 'must be arena/category');
 const priceValue = z.union([z.string(), z.number()]);
 const prices = z.partialRecord(z.enum(['prompt', 'completion', ...EXTRA_PRICE_KINDS]), priceValue);
 
@@ -31,12 +29,12 @@ function validArenaScore(score: number, column: number): boolean {
 
 // Facts that are null are left out of the file (a model has a few of ten), so each defaults to null.
 const detailsSchema = z.object({
-  canonicalSlug: printable.nullable().default(null),
-  huggingFaceId: printable.nullable().default(null),
-  maxCompletionTokens: tokens.nullable().default(null),
+  canonicalSlug: printableString.nullable().default(null),
+  huggingFaceId: printableString.nullable().default(null),
+  maxCompletionTokens: servedCount.nullable().default(null),
   knowledgeCutoff: day.nullable().default(null),
   expirationDate: day.nullable().default(null),
-  aliasTarget: printable.nullable().default(null),
+  aliasTarget: printableString.nullable().default(null),
   reasoning: z
     .object({ mandatory: z.boolean().nullable(), enabledByDefault: z.boolean().nullable(), efforts: z.array(z.enum(REASONING_EFFORTS)), defaultEffort: z.enum(REASONING_EFFORTS).nullable() })
     .nullable().default(null),
@@ -47,8 +45,8 @@ const detailsSchema = z.object({
   priceConditions: z
     .object({
       discount: z.number().min(0).max(1).nullable(),
-      overrides: z.array(z.object({ minPromptTokens: tokens.nullable(), utcStart: time.nullable(), utcEnd: time.nullable(), prices })),
-      unreadableOverrides: tokens,
+      overrides: z.array(z.object({ minPromptTokens: servedCount.nullable(), utcStart: time.nullable(), utcEnd: time.nullable(), prices })),
+      unreadableOverrides: servedCount,
     })
     .nullable().default(null),
   artificialAnalysis: z.object({ intelligence: finite.nullable().default(null), coding: finite.nullable().default(null), agentic: finite.nullable() }).nullable().default(null),
@@ -66,10 +64,10 @@ const priceSchema = z.union([z.string(), z.number()]).nullable().optional();
  * format 2 have no details and kept only the `image` input modality.
  */
 export const modelSchema = z.object({
-  id: printable,
-  name: printable.nullable(),
+  id: printableString,
+  name: printableString.nullable(),
   created: z.number().nullable(),
-  contextLength: tokens.nullable(),
+  contextLength: servedCount.nullable(),
   outputModalities: z.array(z.string()).nullable(),
   inputModalities: z.array(z.string()).transform((values) => modalities(values)),
   supportedParameters: z.array(z.string()),
@@ -85,8 +83,8 @@ const basePricesSchema = z.object({ prompt: z.number().nullable(), completion: z
 
 /** A change record, as snapshots carry them (and replicas send them with a forwarded refresh's answer). Lists added in format 3 default to empty. */
 export const changeRecordSchema = z.object({
-  fromVersion: z.number().int().nonnegative().max(SERVED_INT_MAX).nullable(),
-  toVersion: z.number().int().nonnegative().max(SERVED_INT_MAX),
+  fromVersion: servedCount.nullable(),
+  toVersion: servedCount,
   at: servedInstant,
   added: z.array(refSchema),
   removed: z.array(refSchema),

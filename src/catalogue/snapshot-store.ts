@@ -83,8 +83,9 @@ export class SnapshotStore {
   /** Writes what is served to the data file. Never rejects: the catalogue in memory stays good, only durability is lost until the next write. */
   async persist(): Promise<void> {
     const { dataDir, logger } = this.options;
+    if (dataDir === null) return;
     const snapshot = this.export();
-    if (dataDir === null || snapshot === null) return;
+    if (snapshot === null) return;
     try {
       const written = await writeSnapshot(dataDir, snapshot, this.maxBytes);
       if (written.changesLeftOut > 0) logger.warn(`the data file leaves out the ${written.changesLeftOut} oldest change records to stay under max_snapshot_mib`, { bytes: written.bytes });

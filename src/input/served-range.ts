@@ -25,6 +25,9 @@ export function hasUnprintable(text: string): boolean {
   return UNPRINTABLE.test(text);
 }
 
+/** Text served as is (an id, a name): no control characters, no lone surrogates. */
+export const printableString = z.string().refine((text) => !hasUnprintable(text), { error: 'contains control characters or a lone surrogate' });
+
 /** A count served as an Int: whole, from 0 to 2^31 − 1. */
 export const servedCount = z.number().int().nonnegative().max(SERVED_INT_MAX);
 

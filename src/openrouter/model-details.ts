@@ -100,12 +100,12 @@ function sharedDay(value: unknown, shared: SharedValues): string | null {
 }
 
 /** One frozen list per combination, in the order of `values`: every model with the same ones shares it. */
-function listsOf<T>(values: readonly T[]): readonly (readonly T[])[] {
+export function listsOf<T>(values: readonly T[]): readonly (readonly T[])[] {
   return Array.from({ length: 1 << values.length }, (_, mask) => Object.freeze(values.filter((_value, bit) => (mask & (1 << bit)) !== 0)));
 }
 
 /** The shared list of the known values present in `input`, in the order of `known`. */
-function knownList<T>(input: unknown, known: readonly T[], lists: readonly (readonly T[])[]): readonly T[] {
+export function knownList<T>(input: unknown, known: readonly T[], lists: readonly (readonly T[])[]): readonly T[] {
   let mask = 0;
   for (const value of Array.isArray(input) ? input : NONE) {
     const index = known.indexOf(value as T);

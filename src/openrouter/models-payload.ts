@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { hasUnprintable, SERVED_INT_MAX } from '../input/served-range.js';
+import { printableString, SERVED_INT_MAX } from '../input/served-range.js';
 import { formatPath } from '../input/zod-issues.js';
 import { parseJsonBody, UpstreamError } from './http.js';
 import { forEachDataElement } from './json-envelope.js';
-import { modalities, readModelDetails, sharedValues, type Modality, type ModelDetails } from './model-details.js';
+import { knownList, listsOf, modalities, readModelDetails, sharedValues, type Modality, type ModelDetails } from './model-details.js';
 
 /**
  * Validation of OpenRouter's `GET /api/v1/models` body: a strict envelope (an object with a
@@ -22,7 +22,6 @@ const priceValue = z.union([z.string(), z.number()]).nullish();
  * A name is shown in every model selector, where control characters (terminal escapes, line breaks)
  * have no business either.
  */
-const printable = z.string().refine((text) => !hasUnprintable(text), { error: 'contains control characters or a lone surrogate' });
 
 /** Served as the API's Int: a window that is fractional, negative or past 2^31 − 1 cannot be served. */
 const contextLength = z
@@ -30,8 +29,8 @@ const contextLength = z
   .refine((value) => Number.isInteger(value) && value >= 0 && value <= SERVED_INT_MAX, { error: `must be a whole number of tokens from 0 to ${SERVED_INT_MAX}` });
 
 const modelItemSchema = z.object({
-  id: printable,
-  name: printable.nullish(),
+  id: printableString,
+  name: printableString.nullish(),
   created: z.number().nullish(),
   context_length: contextLength.nullish(),
   architecture: z
@@ -153,17 +152,7 @@ class ModelCollector {
  * like "top_p", and a list per model.
  */
 const KNOWN_PARAMETERS = ['tools', 'structured_outputs', 'response_format', 'reasoning', 'include_reasoning', 'reasoning_effort', 'web_search_options'] as const;
-const PARAMETER_LISTS: readonly (readonly string[])[] = Array.from({ length: 1 << KNOWN_PARAMETERS.length }, (_, mask) => Object.freeze(KNOWN_PARAMETERS.filter((_p, bit) => (mask & (1 << bit)) !== 0)));
-
-/** The known values present (a list of a million "tools" keeps one), in KNOWN_PARAMETERS order. */
-function knownParameters(values: readonly unknown[] | null | undefined): readonly string[] {
-  let mask = 0;
-  for (const value of values ?? []) {
-    const index = KNOWN_PARAMETERS.indexOf(value as (typeof KNOWN_PARAMETERS)[number]);
-    if (index >= 0) mask |= 1 << index;
-  }
-  return PARAMETER_LISTS[mask]!;
-}
+const PARAMETER_LISTS = listsOf<string>(KNOWN_PARAMETERS);
 
 const TEXT_ONLY: readonly string[] = Object.freeze(['text']);
 
@@ -181,7 +170,7 @@ function toModel(item: ModelItem, details: ModelDetails): OpenRouterModel {
     contextLength: item.context_length ?? null,
     outputModalities: outputModalities(item.architecture?.output_modalities),
     inputModalities: modalities(item.architecture?.input_modalities),
-    supportedParameters: knownParameters(item.supported_parameters),
+    supportedParameters: knownList<string>(item.supported_parameters, KNOWN_PARAMETERS, PARAMETER_LISTS),
     promptPrice: item.pricing?.prompt,
     completionPrice: item.pricing?.completion,
     details,

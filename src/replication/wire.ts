@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { CatalogueDiff } from '../catalogue/diff.js';
 import { REJECTIONS_TO_BLOCK, type Standing } from '../catalogue/outcome-policy.js';
 import type { RefreshFailure, RefreshReport } from '../catalogue/refresh-types.js';
-import { changeRecordSchema } from '../catalogue/snapshot-format.js';
+import { changeRecordSchema } from '../catalogue/snapshot-models.js';
 import { hasUnprintable, servedCount, servedInstant, servedInt } from '../input/served-range.js';
 import { formatZodError } from '../input/zod-issues.js';
 
