@@ -25,11 +25,9 @@ import { useHttpMetrics } from './observability/metrics-plugin.js';
 import type { Registry } from 'prom-client';
 import { schema } from './schema/index.js';
 
-// For logging and metrics plugins: whether an answer came from the response cache, and a POST's body as
-// read before Yoga parsed it (answers replayed from the cache never reach Yoga's parser).
+// For tests of the logging and metrics plugins: whether an answer came from the response cache.
 export { servedFromResponseCache } from './http/response-cache.js';
-export { bodyText } from './http/request-body.js';
-export { DEFAULT_HTTP_LIMITS, type HttpLimits } from './http/client-limits.js';
+export type { HttpLimits } from './http/client-limits.js';
 
 export interface AppDeps {
   readonly catalogue: CatalogueApi;

@@ -29,15 +29,11 @@ export interface FragmentPlansOptions {
   readonly clockDependent?: readonly string[];
   /** Bound on the bytes of all fragments kept; past it every plan starts again (default 32 MiB). */
   readonly maxBytes?: number;
-  /** Plans kept (default 256). */
-  readonly maxPlans?: number;
 }
 
 /** One selection set on one immutable type, compiled, with the fragments it has made. */
 export class FragmentPlan {
   private fragments = new WeakMap<object, Buffer>();
-  /** Bytes made since the plans were last emptied (objects collected since are still counted). */
-  bytes = 0;
 
   constructor(
     private readonly query: CompiledQuery['query'],
@@ -60,7 +56,6 @@ export class FragmentPlan {
     if (result.errors !== undefined || result.data == null) return null;
     const fragment = Buffer.from(JSON.stringify(result.data));
     this.fragments.set(object, fragment);
-    this.bytes += fragment.length;
     this.plans.grew(this, fragment.length);
     return fragment;
   }
@@ -68,9 +63,11 @@ export class FragmentPlan {
   /** Forgets every fragment (the budget was spent). */
   empty(): void {
     this.fragments = new WeakMap();
-    this.bytes = 0;
   }
 }
+
+/** Plans kept: one per type and selection set in use, far more than a selector's handful. */
+const MAX_PLANS = 256;
 
 /** The plans of one schema, by type and selection set. */
 export class FragmentPlans {
@@ -91,7 +88,7 @@ export class FragmentPlans {
     this.immutable = new Set(options.immutableTypes);
     this.clockDependent = new Set(options.clockDependent ?? []);
     this.maxBytes = options.maxBytes ?? 32 * 1024 * 1024;
-    this.plans = new LRUCache({ max: options.maxPlans ?? 256 });
+    this.plans = new LRUCache({ max: MAX_PLANS });
   }
 
   isImmutable(typeName: string): boolean {

@@ -4,7 +4,6 @@ import {
   isLeafType,
   isObjectType,
   Kind,
-  visit,
   type DirectiveNode,
   type DocumentNode,
   type FieldNode,
@@ -14,7 +13,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
-import type { FragmentPlan, FragmentPlans } from './fragment-plans.js';
+import { spreadFragments, type FragmentPlan, type FragmentPlans } from './fragment-plans.js';
 
 /**
  * How an operation's result is made when it selects immutable objects: the operation runs with each
@@ -65,22 +64,7 @@ export function shadowOperation(schema: GraphQLSchema, document: DocumentNode, o
   if (analysis.shape.kind !== 'object') return null;
   const shadowed = { ...operation, selectionSet: analysis.selectionSet };
   // Fragment definitions still spread by the parts kept as they are (none of which select immutable objects).
-  const kept = new Set<string>();
-  visit(shadowed, { FragmentSpread: (node) => void kept.add(node.name.value) });
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const name of [...kept]) {
-      visit(fragments.get(name)!, {
-        FragmentSpread(node) {
-          if (!kept.has(node.name.value)) {
-            kept.add(node.name.value);
-            grew = true;
-          }
-        },
-      });
-    }
-  }
-  return { document: { kind: Kind.DOCUMENT, definitions: [shadowed, ...[...kept].map((name) => fragments.get(name)!)] }, shape: analysis.shape };
+  return { document: { kind: Kind.DOCUMENT, definitions: [shadowed, ...spreadFragments(shadowed.selectionSet, fragments)] }, shape: analysis.shape };
 }
 
 interface Context {

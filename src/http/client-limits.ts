@@ -1,6 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { createGraphQLError, isAsyncIterable, type Plugin } from 'graphql-yoga';
+import { graphqlErrorResponse } from './error-response.js';
 import type { Logger } from '../logger.js';
 import { clientAddress, IN_PROCESS, type NodeServerContext } from './client-address.js';
 
@@ -48,18 +49,8 @@ export interface HttpLimits {
  */
 export const DEFAULT_HTTP_LIMITS: HttpLimits = { pointsPerSecond: 20, maxConcurrentExecutions: 32, trustedProxyHops: 0, adminAttemptsPerMinute: 10, windowSeconds: 10, maxSubscriptionsPerClient: 10, maxSubscriptions: 1000 };
 
-export interface ClientLimitOptions {
-  /** Points each client address may spend per second; 0 turns the per-client limit off. */
-  readonly pointsPerSecond: number;
-  /** Operations executing at once in the whole process. */
-  readonly maxConcurrentExecutions: number;
-  /** Proxies in front of the server whose `X-Forwarded-For` entries are trusted. */
-  readonly trustedProxyHops: number;
-  readonly windowSeconds: number;
-  readonly maxSubscriptionsPerClient: number;
-  readonly maxSubscriptions: number;
-  readonly logger: Logger;
-}
+/** The limits this module enforces (refused admin attempts are the credential gate's), with where to log. */
+export type ClientLimitOptions = Omit<HttpLimits, 'adminAttemptsPerMinute'> & { readonly logger: Logger };
 
 /** Query cost bought by one point: the selector query (cost ~3,750) spends 37 points. */
 export const COST_PER_POINT = 100;
@@ -80,14 +71,6 @@ export interface ClientLimits {
   chargeCost(client: string, cost: number): void;
   /** Charges a client for a document the server had to parse, validate and compile. */
   chargeNewDocument(client: string, documentLength: number): void;
-}
-
-function errorResponse(fetchAPI: { Response: typeof Response }, status: number, message: string, code: string, retryAfterSeconds: number): Response {
-  const error = createGraphQLError(message, { extensions: { code } });
-  return new fetchAPI.Response(JSON.stringify({ errors: [error.toJSON()] }), {
-    status,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'retry-after': String(retryAfterSeconds), 'cache-control': 'no-store' },
-  });
 }
 
 export function createClientLimits(options: ClientLimitOptions): ClientLimits {
@@ -126,7 +109,7 @@ export function createClientLimits(options: ClientLimitOptions): ClientLimits {
           await new Promise((resolve) => setTimeout(resolve, Math.min(TARPIT_MS, rejection.msBeforeNext)));
           tarpitted -= 1;
         }
-        endResponse(errorResponse(fetchAPI, 429, `Too many requests from this client: retry in ${retryAfterSeconds} s.`, 'RATE_LIMITED', retryAfterSeconds));
+        endResponse(graphqlErrorResponse(fetchAPI, 429, `Too many requests from this client: retry in ${retryAfterSeconds} s.`, 'RATE_LIMITED', { 'retry-after': String(retryAfterSeconds), 'cache-control': 'no-store' }));
       }
     },
     onExecute({ args, setResultAndStopExecution }) {

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
-import { createGraphQLError, type Plugin } from 'graphql-yoga';
+import type { Plugin } from 'graphql-yoga';
+import { graphqlErrorResponse } from './error-response.js';
 import type { Logger } from '../logger.js';
 import { isClientAbort } from './client-aborts.js';
 import type { NodeServerContext } from './client-address.js';
@@ -88,10 +89,8 @@ export interface BoundedBody {
 }
 
 export function useBoundedBody(limit: number, logger: Logger): BoundedBody {
-  const tooLarge = (fetchAPI: { Response: typeof Response }): Response => {
-    const error = createGraphQLError(`Request body too large: at most ${limit} bytes are accepted.`, { extensions: { code: 'REQUEST_ENTITY_TOO_LARGE' } });
-    return new fetchAPI.Response(JSON.stringify({ errors: [error.toJSON()] }), { status: 413, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' } });
-  };
+  const tooLarge = (fetchAPI: { Response: typeof Response }): Response =>
+    graphqlErrorResponse(fetchAPI, 413, `Request body too large: at most ${limit} bytes are accepted.`, 'REQUEST_ENTITY_TOO_LARGE', { 'cache-control': 'no-store' });
   const read: Plugin<object, NodeServerContext> = {
     async onRequest({ request, serverContext, endResponse, fetchAPI }) {
       if (request.method !== 'POST') return;

@@ -1,5 +1,6 @@
 import { GraphQLError, Lexer, Source, TokenKind } from 'graphql';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
+import { graphqlErrorResponse } from './error-response.js';
 import { assertIntrospectionBound } from './query-cost.js';
 
 /**
@@ -75,8 +76,8 @@ export function useRequestShapeLimits(onNewDocument?: OnNewDocument): Plugin {
         return;
       }
       if (requestParser !== undefined || request.method !== 'POST') return;
-      const error = createGraphQLError(`Unsupported media type ${JSON.stringify(request.headers.get('content-type') ?? '')}: send the request as one of ${ACCEPTED_MEDIA_TYPES.join(', ')}.`, { extensions: { code: 'UNSUPPORTED_MEDIA_TYPE' } });
-      endResponse(new fetchAPI.Response(JSON.stringify({ errors: [error.toJSON()] }), { status: 415, headers: { 'content-type': 'application/json; charset=utf-8', accept: ACCEPTED_MEDIA_TYPES.join(', ') } }));
+      const message = `Unsupported media type ${JSON.stringify(request.headers.get('content-type') ?? '')}: send the request as one of ${ACCEPTED_MEDIA_TYPES.join(', ')}.`;
+      endResponse(graphqlErrorResponse(fetchAPI, 415, message, 'UNSUPPORTED_MEDIA_TYPE', { accept: ACCEPTED_MEDIA_TYPES.join(', ') }));
     },
     onParams({ params }) {
       if (params.variables != null && nestingOf(params.variables, MAX_VARIABLES_NESTING) > MAX_VARIABLES_NESTING) {

@@ -28,14 +28,6 @@ export interface ResponseCacheOptions {
   readonly endpoint: string;
   /** Answer repeated requests from the replay index in `onRequest` (default true; off only to test parity). */
   readonly replay?: boolean;
-  /** Most results kept (default 1000). */
-  readonly maxEntries?: number;
-  /** Bound on the bytes of all kept responses together, keys included (default 64 MiB). */
-  readonly maxBytes?: number;
-  /** Larger responses are not kept (default 2 MiB). */
-  readonly maxEntryBytes?: number;
-  /** Digests remembered for the second-sighting rule (default 10,000; ~1 MB). */
-  readonly doorkeeperSize?: number;
   /** Schema coordinates whose value moves with the clock, not the catalogue: responses selecting them are never kept. */
   readonly clockDependent?: readonly string[];
 }
@@ -72,13 +64,14 @@ function freshHeaders(headers: readonly (readonly [string, string])[]): Record<s
   return Object.fromEntries(headers);
 }
 
+/**
+ * What the cache keeps: at most 1,000 results and 64 MiB together (keys included), none over 2 MiB, and
+ * 10,000 digests (~1 MB) for the second-sighting rule.
+ */
+const CACHE_BOUNDS = { maxEntries: 1000, maxBytes: 64 * 1024 * 1024, maxEntryBytes: 2 * 1024 * 1024, doorkeeperSize: 10_000 } as const;
+
 export function createResponseCache(options: ResponseCacheOptions): CatalogueResponseCache {
-  const cache = new BoundedResultCache(options.stamp, {
-    maxEntries: options.maxEntries ?? 1000,
-    maxBytes: options.maxBytes ?? 64 * 1024 * 1024,
-    maxEntryBytes: options.maxEntryBytes ?? 2 * 1024 * 1024,
-    doorkeeperSize: options.doorkeeperSize ?? 10_000,
-  });
+  const cache = new BoundedResultCache(options.stamp, CACHE_BOUNDS);
   const keyOfRequest = new WeakMap<Request, string>();
   // The catalogue state is not part of it: every raw key is forgotten when the state moves on (`observe`).
   // The text itself for requests of a usual size (a look-up hashes it as any string, far cheaper than a
