@@ -8,7 +8,8 @@
  *
  *   npx tsx bench/abuse.bench.ts            (DURATION=10 ABUSERS=8 by default; NODE_FLAGS for the server)
  */
-import { firstLine, percentile, PoliteClients, row, spawnScript } from './polite-clients.js';
+import { firstLine, PoliteClients, row, spawnScript } from './polite-clients.js';
+import { percentile } from './stats.js';
 
 const DURATION = Number(process.env.DURATION ?? 10);
 const ABUSERS = Number(process.env.ABUSERS ?? 8);

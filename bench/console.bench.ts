@@ -18,6 +18,7 @@ import { compact } from '../console/src/api/compact.js';
 import { ConsoleCatalogueDocument } from '../console/src/api/gql/graphql.js';
 import { launchChromium } from '../test/browser/browser.js';
 import { BUILT_CONSOLE, startConsoleServer } from '../test/support/console-server.js';
+import { median } from './stats.js';
 
 const RUNS = Number(process.env.RUNS ?? 15);
 const WARMUP = 3;
@@ -51,7 +52,6 @@ async function coldRender(browser: Browser, url: string, mark: string, rows: str
   }
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 async function pageWeight(browser: Browser, url: string): Promise<{ rows: { asset: string; encoding: string; bytes: number }[]; total: number }> {
   const context = await browser.createBrowserContext();

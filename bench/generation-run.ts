@@ -6,13 +6,10 @@ import { readFileSync } from 'node:fs';
 import { buildCatalogue } from '../src/catalogue/build.js';
 import { parseOperatorConfig } from '../src/config/operator-config.js';
 import { parseModelsBody } from '../src/openrouter/models-payload.js';
+import { median } from './stats.js';
 
 const NOW = 1_795_478_400;
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 const [inputPath, iterationsArg] = process.argv.slice(2);
 // RSS with every module loaded, before the input is read: the floor the work adds to.

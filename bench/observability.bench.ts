@@ -12,6 +12,7 @@ import { createLogger } from '../src/logger.js';
 import { useAccessLog } from '../src/observability/access-log-plugin.js';
 import { useHttpMetrics } from '../src/observability/metrics-plugin.js';
 import { runInRequestContext } from '../src/observability/request-context.js';
+import { median } from './stats.js';
 
 const REQUESTS = Number(process.env.REQUESTS ?? 5_000);
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
@@ -42,7 +43,6 @@ async function microsecondsPerRequest(plugins: Plugin[]): Promise<number> {
 
 const samples = new Map(Object.keys(variants).map((name) => [name, [] as number[]]));
 for (let round = 0; round < ROUNDS; round += 1) for (const [name, make] of Object.entries(variants)) samples.get(name)!.push(await microsecondsPerRequest(make()));
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const baseline = median(samples.get('no plugins (baseline)')!);
 console.log(`median of ${ROUNDS} rounds × ${REQUESTS} requests`);
 console.log('| variant | µs / request | added µs | vs baseline |');

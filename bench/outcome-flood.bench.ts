@@ -11,7 +11,8 @@
  *   npx tsx bench/outcome-flood.bench.ts     (DURATION=10 RATE=10000 by default)
  */
 import { request } from 'undici';
-import { firstLine, percentile, PoliteClients, row, spawnScript } from './polite-clients.js';
+import { firstLine, PoliteClients, row, spawnScript } from './polite-clients.js';
+import { percentile } from './stats.js';
 
 const DURATION = Number(process.env.DURATION ?? 10);
 const RATE = Number(process.env.RATE ?? 10_000);

@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Agent, request } from 'undici';
+import { percentile } from './stats.js';
 
 export const SELECTOR = JSON.stringify({
   query: 'query Selector { llmConfigs(orderBy: QUALITY_DESC, includeAuto: true) { id name provider modelName tier contextLength pricing { prompt completion } supportsTools supportsImageInput qualityScore healthGated health { score } } }',
@@ -66,10 +67,6 @@ export class PoliteClients {
   }
 }
 
-export function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
 
 /** One line of a results table: requests, p50, p99, non-200 answers. */
 export function row(name: string, run: Run): string {

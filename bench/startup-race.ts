@@ -18,6 +18,7 @@ import { freePort } from '../test/support/redis-server.js';
 import { FakeUpstream } from '../test/support/upstream.js';
 import { SNAPSHOT_FILE_NAME } from '../src/catalogue/snapshot-file.js';
 import { REPEATED_BODY } from './throughput-workloads.js';
+import { median } from './stats.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 // Two levels below the root, as the source is, so its relative URLs (schema, assets) still resolve.
@@ -80,7 +81,6 @@ export async function raceStartup(runs: number): Promise<{ ours: number; mercuri
     process.stderr.write(`start ${run + 1}/${runs}: ours ${ours.at(-1)!.wall.toFixed(0)} ms (cpu ${ours.at(-1)!.cpu}), Mercurius ${mercurius.at(-1)!.wall.toFixed(0)} ms (cpu ${mercurius.at(-1)!.cpu})\n`);
   }
   await upstream.stop();
-  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
   const ratios = ours.map((sample, run) => sample.wall / mercurius[run]!.wall);
   return {
     ours: median(ours.map((sample) => sample.wall)),

@@ -17,6 +17,7 @@ import { request } from 'undici';
 import { readFixtureBytes } from '../test/support/fixtures.js';
 import { freePort } from '../test/support/redis-server.js';
 import { FakeUpstream } from '../test/support/upstream.js';
+import { median } from './stats.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const RUNS = Number(process.env.RUNS ?? 5);
@@ -92,7 +93,6 @@ async function launch(launcher: Launcher, upstreamUrl: string): Promise<{ readyM
   return { readyMs, rssMb: rssKb / 1024, processes };
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 execFileSync(process.execPath, ['scripts/build.mjs', '--if-stale'], { cwd: ROOT, stdio: 'inherit' });
 const upstream = new FakeUpstream();

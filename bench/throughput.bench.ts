@@ -26,6 +26,7 @@ import { buildSync } from 'esbuild';
 import { request } from 'undici';
 import { raceStartup } from './startup-race.js';
 import { everyField, newVariables, randomLookups, repeated, REPEATED_BODY, SELECTOR_FIELDS, thousandFilters, type BodySource } from './throughput-workloads.js';
+import { median } from './stats.js';
 
 const DURATION = Number(process.env.DURATION ?? 10);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 32);
@@ -173,7 +174,6 @@ for (let round = 0; round < ROUNDS; round += 1) {
   rounds.push(results);
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 console.log(`${CONNECTIONS} connections, ${DURATION} s per run, ${ROUNDS} rounds, load average ${load()}`);
 const summary: string[] = [];

@@ -7,13 +7,11 @@ import { parseStanding, parseStandingsMessage, type StandingsMessage } from './w
 const CHANNEL = 'standings';
 const KEY_PREFIX = 'standing:';
 /** Changes made within this window go to Redis together: a flood of reports costs one write per config per window. */
-const DEFAULT_FLUSH_MS = 100;
+const FLUSH_MS = 100;
 
 export interface StandingsChannelOptions {
   readonly replicaId: string;
   readonly logger: Logger;
-  readonly flushMs?: number;
-  readonly now?: () => number;
 }
 
 /**
@@ -32,8 +30,6 @@ export class StandingsChannel {
   private shared = false;
   private stopped = false;
   private readonly unsubscribe: () => void;
-  private readonly now: () => number;
-  private readonly flushMs: number;
 
   /** Call before the link connects (it subscribes to the channel then). */
   constructor(
@@ -41,17 +37,10 @@ export class StandingsChannel {
     private readonly book: StandingBook,
     private readonly options: StandingsChannelOptions,
   ) {
-    this.now = options.now ?? Date.now;
-    this.flushMs = options.flushMs ?? DEFAULT_FLUSH_MS;
     link.onMessage(CHANNEL, (message) => this.received(parseStandingsMessage(message)));
     link.onUp(() => void this.resync());
     link.onDown(() => this.lost());
     this.unsubscribe = book.onChange((configId, standing) => this.changed(configId, standing));
-  }
-
-  /** Whether standings are shared through Redis right now (false: this process's own). */
-  isShared(): boolean {
-    return this.shared;
   }
 
   /** Writes what is pending, then stops sharing. */
@@ -110,7 +99,7 @@ export class StandingsChannel {
     this.timer ??= setTimeout(() => {
       this.timer = null;
       void this.flush().catch((error: unknown) => this.options.logger.warn(`could not share cooldowns and blocks: ${error instanceof Error ? error.message : String(error)}`));
-    }, this.flushMs);
+    }, FLUSH_MS);
   }
 
   /** One transaction: each pending standing under its key (expiring with it) and one message with all of them. */
@@ -118,7 +107,7 @@ export class StandingsChannel {
     if (this.pending.size === 0) return;
     const batch = [...this.pending];
     this.pending.clear();
-    const now = this.now();
+    const now = Date.now();
     const transaction = this.link.commands.multi();
     for (const [configId, standing] of batch) {
       const ttlMs = standingExpiry(standing) - now;

@@ -182,7 +182,7 @@ function checkedFilter(filter: ConfigFilter): ConfigFilter {
   for (const key of ['search', 'author'] as const) {
     if ((filter[key]?.length ?? 0) > MAX_SEARCH_LENGTH) throw badUserInput(`filter.${key} is longer than ${MAX_SEARCH_LENGTH} characters`);
   }
-  if (filter.minContextLength != null && filter.minContextLength < 0) throw badUserInput(`filter.minContextLength must be 0 or more, got ${filter.minContextLength}`);
-  if (filter.maxPromptPrice != null && filter.maxPromptPrice < 0) throw badUserInput(`filter.maxPromptPrice must be 0 or more, got ${filter.maxPromptPrice}`);
+  // The minimum context and price cap are checked as a turn's requirements are.
+  checkedRequirements(filter, 'filter');
   return filter;
 }

@@ -31,23 +31,19 @@ export interface ScatterPoint {
 /**
  * Points of the price/quality scatter. A log axis has no 0, so free models (prompt price 0) sit on
  * a floor a decade below the cheapest priced model, where the axis says "free"; models without a
- * known prompt price cannot be placed and are counted apart.
+ * known prompt price cannot be placed (the Health tab counts them).
  */
-export function scatterPoints(configs: readonly SelectorEntryFragment[]): { points: ScatterPoint[]; floor: number; unpriced: number } {
+function scatterPoints(configs: readonly SelectorEntryFragment[]): { points: ScatterPoint[]; floor: number } {
   const catalogue = configs.filter((config) => config.source !== 'AUTO');
   const priced = catalogue.map((config) => config.pricing.prompt).filter((price): price is number => price != null && price > 0);
   const floor = 10 ** (Math.floor(Math.log10(priced.length > 0 ? Math.min(...priced) : 0.1)) - 1);
   const points: ScatterPoint[] = [];
-  let unpriced = 0;
   for (const config of catalogue) {
     const price = config.pricing.prompt;
-    if (price == null || price < 0) {
-      unpriced += 1;
-      continue;
-    }
+    if (price == null || price < 0) continue;
     points.push({ name: config.name, modelName: config.modelName, tier: config.tier, price: price === 0 ? floor : price, score: config.qualityScore, state: config.healthGated ? 'gated' : 'healthy' });
   }
-  return { points, floor, unpriced };
+  return { points, floor };
 }
 
 /** The floor ("free"), then every power of ten from the decade above it to the highest price. */

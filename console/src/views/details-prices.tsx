@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { ApiError, request } from '../api/client';
 import { ConsoleEstimateCostDocument } from '../api/gql/graphql';
-import { formatCost, formatInstant, formatPrice } from '../model/format';
+import { formatCost, formatInstant, formatInteger, formatPrice } from '../model/format';
 import { discountText, listedPrices, overrideCondition, overridePrices } from '../model/prices';
 import { Item, type Details } from './details-parts';
 
@@ -94,8 +94,8 @@ export function CostEstimate({ config, at }: { config: Details; at: string }) {
           </span>
         ) : (
           <>
-            <strong data-field="estimate">{result.cost == null ? 'unknown' : formatCost(result.cost)}</strong> for {result.counts.promptTokens.toLocaleString('en-US')} prompt tokens ({result.counts.cachedPromptTokens.toLocaleString('en-US')} from the cache) and{' '}
-            {result.counts.completionTokens.toLocaleString('en-US')} completion tokens
+            <strong data-field="estimate">{result.cost == null ? 'unknown' : formatCost(result.cost)}</strong> for {formatInteger(result.counts.promptTokens)} prompt tokens ({formatInteger(result.counts.cachedPromptTokens)} from the cache) and{' '}
+            {formatInteger(result.counts.completionTokens)} completion tokens
             {result.cost == null ? ': a price it needs is unknown.' : '.'}
           </>
         )}
